@@ -1,0 +1,32 @@
+package se.kuvert.content;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One award of a show. {@code winner} is the id of one of the nominees and, with {@code motivation},
+ * {@code citation} and {@code recipients}, is sealed: only the winner and motivation slides may show it.
+ */
+public record Award(
+        String id,
+        String name,
+        String about,
+        List<Nominee> nominees,
+        String winner,
+        String citation,
+        String recipients,
+        List<String> motivation,
+        List<JuryMember> jury,
+        String presenter,
+        String prize) {
+
+    public Award {
+        nominees = List.copyOf(nominees);
+        motivation = motivation == null ? List.of() : List.copyOf(motivation);
+        jury = jury == null ? List.of() : List.copyOf(jury);
+    }
+
+    public Optional<Nominee> winningNominee() {
+        return nominees.stream().filter(n -> n.id().equals(winner)).findFirst();
+    }
+}

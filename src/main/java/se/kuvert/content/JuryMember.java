@@ -1,0 +1,4 @@
+package se.kuvert.content;
+
+public record JuryMember(String name, String role) {
+}

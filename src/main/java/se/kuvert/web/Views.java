@@ -1,0 +1,17 @@
+package se.kuvert.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+
+/** Renders the precompiled JTE templates (built by jte-maven-plugin) to strings. */
+public final class Views {
+    private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+
+    /** Renders {@code template} (a path below {@code src/main/jte}, e.g. {@code "display/page.jte"}). */
+    public String render(String template, Object param) {
+        StringOutput out = new StringOutput(8192);
+        engine.render(template, param, out);
+        return out.toString();
+    }
+}
