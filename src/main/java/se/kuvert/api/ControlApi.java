@@ -1,0 +1,112 @@
+package se.kuvert.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import se.kuvert.auth.Auth;
+import se.kuvert.content.ShowRepository;
+import se.kuvert.live.Director;
+import se.kuvert.live.Snapshot;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The stable control API of DESIGN.md: {@code GET /api/state}, {@code POST /api/control}, {@code GET /health}. */
+public final class ControlApi {
+    public static final String STATE = "/api/state";
+    public static final String CONTROL = "/api/control";
+    public static final String HEALTH = "/health";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Director director;
+    private final Auth auth;
+    private final ShowRepository shows;
+
+    public ControlApi(Director director, Auth auth, ShowRepository shows) {
+        this.director = director;
+        this.auth = auth;
+        this.shows = shows;
+    }
+
+    public void routes(RoutesConfig routes) {
+        routes.get(STATE, ctx -> ctx.json(stateJson(director.snapshot())));
+        routes.post(CONTROL, this::control);
+        routes.get(HEALTH, this::health);
+    }
+
+    private void control(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        Optional<String> who = auth.controller(ctx);
+        if (who.isEmpty()) {
+            ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", "log in as presenter or send Authorization: Bearer <token>"));
+            return;
+        }
+        String contentType = ctx.contentType();
+        if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
+            ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", "send the command as JSON (Content-Type: application/json)"));
+            return;
+        }
+        ControlRequest request;
+        try {
+            request = ControlRequest.parse(readJson(ctx.body()));
+        } catch (ControlRequest.BadCommand e) {
+            ctx.status(HttpStatus.BAD_REQUEST).json(error(e.getMessage(), director.snapshot()));
+            return;
+        }
+        Director.Outcome outcome = director.apply(request.command(), request.ifVersion(), who.get());
+        if (outcome instanceof Director.Outcome.Stale stale) {
+            ctx.status(HttpStatus.CONFLICT).json(error("the show has moved on since version " + request.ifVersion(), stale.snapshot()));
+        } else if (outcome instanceof Director.Outcome.Refused refused) {
+            ctx.status(HttpStatus.BAD_REQUEST).json(error(refused.message(), refused.snapshot()));
+        } else {
+            ctx.json(stateJson(outcome.snapshot()));
+        }
+    }
+
+    private void health(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        int count = shows.list().size();
+        if (count == 0) {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", "no shows loaded"));
+        } else {
+            ctx.json(Map.of("status", "ok", "shows", count));
+        }
+    }
+
+    private static JsonNode readJson(String body) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw new ControlRequest.BadCommand("the body must be a JSON object such as {\"action\": \"next\"}");
+            }
+            return node;
+        } catch (java.io.IOException e) {
+            throw new ControlRequest.BadCommand("the body is not valid JSON");
+        }
+    }
+
+    /** The public state: where the show is, never what is on the slides. */
+    public static Map<String, Object> stateJson(Snapshot snapshot) {
+        var s = snapshot.state();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("show", s.showId());
+        json.put("slide", s.slide());
+        json.put("step", s.step());
+        json.put("kind", snapshot.slide() == null ? null : snapshot.slide().kind());
+        json.put("slides", snapshot.run() == null ? 0 : snapshot.run().size());
+        json.put("steps", snapshot.slide() == null ? 0 : snapshot.slide().steps());
+        json.put("blackout", s.blackout());
+        json.put("logo", s.logo());
+        json.put("version", s.version());
+        return json;
+    }
+
+    private static Map<String, Object> error(String message, Snapshot snapshot) {
+        Map<String, Object> json = stateJson(snapshot);
+        json.put("error", message);
+        return json;
+    }
+}

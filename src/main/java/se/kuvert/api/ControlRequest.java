@@ -1,0 +1,76 @@
+package se.kuvert.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import se.kuvert.live.Command;
+
+import java.util.Iterator;
+import java.util.Set;
+
+/** A control API body checked field by field: an unknown or mistyped field is refused, never ignored. */
+record ControlRequest(Command command, Long ifVersion) {
+    private static final Set<String> FIELDS = Set.of("action", "slide", "step", "on", "show", "ifVersion");
+
+    static final class BadCommand extends RuntimeException {
+        BadCommand(String message) {
+            super(message);
+        }
+    }
+
+    static ControlRequest parse(JsonNode body) {
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw new BadCommand("unknown field '" + name + "'; the fields are " + String.join(", ", FIELDS.stream().sorted().toList()));
+            }
+        }
+        JsonNode action = body.get("action");
+        if (action == null || !action.isTextual()) {
+            throw new BadCommand("'action' is required: next, prev, goto, blackout, logo or load");
+        }
+        Command command = switch (action.asText()) {
+            case "next" -> new Command.Next();
+            case "prev" -> new Command.Prev();
+            case "goto" -> new Command.Goto(integer(body, "slide"), body.has("step") ? integer(body, "step") : 0);
+            case "blackout" -> new Command.Blackout(bool(body));
+            case "logo" -> new Command.Logo(bool(body));
+            case "load" -> new Command.Load(showId(body));
+            default -> throw new BadCommand("unknown action '" + action.asText() + "'; use next, prev, goto, blackout, logo or load");
+        };
+        Long ifVersion = null;
+        if (body.has("ifVersion") && !body.get("ifVersion").isNull()) {
+            JsonNode v = body.get("ifVersion");
+            if (!v.canConvertToLong() || !v.isIntegralNumber() || v.asLong() < 0) {
+                throw new BadCommand("'ifVersion' must be a whole number (the version the command is based on)");
+            }
+            ifVersion = v.asLong();
+        }
+        return new ControlRequest(command, ifVersion);
+    }
+
+    private static int integer(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || !node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw new BadCommand("'" + field + "' must be a whole number");
+        }
+        return node.asInt();
+    }
+
+    private static Boolean bool(JsonNode body) {
+        JsonNode on = body.get("on");
+        if (on == null || on.isNull()) {
+            return null;
+        }
+        if (!on.isBoolean()) {
+            throw new BadCommand("'on' must be true or false (or left out to toggle)");
+        }
+        return on.asBoolean();
+    }
+
+    private static String showId(JsonNode body) {
+        JsonNode show = body.get("show");
+        if (show == null || !show.isTextual() || show.asText().isBlank()) {
+            throw new BadCommand("'show' must name a show id for load");
+        }
+        return show.asText();
+    }
+}

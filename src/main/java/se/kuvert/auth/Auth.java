@@ -1,0 +1,95 @@
+package se.kuvert.auth;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Who is asking: a presenter by PIN session cookie, a tool by {@code Authorization: Bearer <token>}, an admin by
+ * password session. Cookies are HttpOnly and SameSite=Strict; state-changing JSON calls also need a JSON body,
+ * which a cross-site form cannot send.
+ */
+public final class Auth {
+    public static final String COOKIE = "kuvert_session";
+    private static final int COOKIE_SECONDS = (int) Duration.ofDays(7).toSeconds();
+
+    private final Credentials credentials;
+    private final Sessions sessions;
+    private final LoginGuard guard;
+
+    public Auth(Credentials credentials, Sessions sessions, LoginGuard guard) {
+        this.credentials = credentials;
+        this.sessions = sessions;
+        this.guard = guard;
+    }
+
+    /** A name for the control log when the request may control the show; empty otherwise. */
+    public Optional<String> controller(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header != null && header.startsWith("Bearer ")) {
+            return Credentials.same(header.substring(7).trim(), credentials.apiToken()) ? Optional.of("api-token") : Optional.empty();
+        }
+        return session(ctx).map(s -> s.role().name().toLowerCase() + ":" + s.id().substring(0, 8));
+    }
+
+    public Optional<Sessions.Session> session(Context ctx) {
+        return sessions.find(ctx.cookie(COOKIE));
+    }
+
+    public boolean isAdmin(Context ctx) {
+        return session(ctx).filter(s -> s.role() == Role.ADMIN).isPresent();
+    }
+
+    /** The outcome of a login attempt. */
+    public sealed interface Login {
+        record Ok() implements Login {
+        }
+
+        record Wrong() implements Login {
+        }
+
+        /** Too many wrong tries from this address; the attempt was not even checked. */
+        record Wait(Duration duration) implements Login {
+        }
+    }
+
+    /** Checks {@code secret} against the PIN (presenter) or password (admin) and sets the session cookie on success. */
+    public Login login(Context ctx, Role role, String secret) {
+        String address = ctx.ip();
+        Duration wait = guard.waitFor(address);
+        if (!wait.isZero()) {
+            return new Login.Wait(wait);
+        }
+        String expected = role == Role.ADMIN ? credentials.adminPassword() : credentials.presenterPin();
+        if (!Credentials.same(secret == null ? "" : secret.trim(), expected)) {
+            guard.failed(address);
+            return new Login.Wrong();
+        }
+        guard.succeeded(address);
+        String token = sessions.create(role, userAgentLabel(ctx));
+        Cookie cookie = new Cookie(COOKIE, token, "/", COOKIE_SECONDS, false, true, null, SameSite.STRICT);
+        cookie.setHttpOnly(true);
+        cookie.setSameSite(SameSite.STRICT);
+        cookie.setPath("/");
+        ctx.cookie(cookie);
+        return new Login.Ok();
+    }
+
+    public void logout(Context ctx) {
+        String token = ctx.cookie(COOKIE);
+        if (token != null) {
+            sessions.revokeToken(token);
+        }
+        ctx.removeCookie(COOKIE, "/");
+    }
+
+    private static String userAgentLabel(Context ctx) {
+        String ua = ctx.header("User-Agent");
+        String device = ua == null ? "unknown device" : ua.contains("iPhone") ? "iPhone" : ua.contains("Android") ? "Android"
+                : ua.contains("Mac OS") ? "Mac" : ua.contains("Windows") ? "Windows" : ua.contains("Linux") ? "Linux" : "browser";
+        return device + " from " + ctx.ip();
+    }
+}

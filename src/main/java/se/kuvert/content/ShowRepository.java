@@ -1,0 +1,86 @@
+package se.kuvert.content;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import se.kuvert.db.Database;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The shows in SQLite, each stored as one JSON document of the {@link Show} record. */
+public final class ShowRepository {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final Database db;
+
+    public ShowRepository(Database db) {
+        this.db = db;
+    }
+
+    public void save(Show show, String source) {
+        String document = toJson(show);
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO shows (id, title, source, document, updated_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET title = excluded.title, source = excluded.source,
+                        document = excluded.document, updated_at = excluded.updated_at""")) {
+                ps.setString(1, show.id());
+                ps.setString(2, show.title());
+                ps.setString(3, source);
+                ps.setString(4, document);
+                ps.setString(5, Instant.now().toString());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    public Optional<Show> find(String id) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT document FROM shows WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(fromJson(rs.getString(1))) : Optional.<Show>empty();
+                }
+            }
+        });
+    }
+
+    /** Id and title of every show, by title. */
+    public List<Summary> list() {
+        return db.read(c -> {
+            List<Summary> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, title FROM shows ORDER BY title, id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Summary(rs.getString(1), rs.getString(2)));
+                }
+            }
+            return out;
+        });
+    }
+
+    public record Summary(String id, String title) {
+    }
+
+    static String toJson(Show show) {
+        try {
+            return JSON.writeValueAsString(show);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot store show " + show.id(), e);
+        }
+    }
+
+    static Show fromJson(String json) {
+        try {
+            return JSON.readValue(json, Show.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored show cannot be read: " + e.getOriginalMessage(), e);
+        }
+    }
+}

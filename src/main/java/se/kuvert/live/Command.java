@@ -1,0 +1,35 @@
+package se.kuvert.live;
+
+/** What a presenter, a clicker or a tool asks the live state to do. */
+public sealed interface Command {
+
+    /** The action's name as in the control API. */
+    String action();
+
+    record Next() implements Command {
+        public String action() { return "next"; }
+    }
+
+    record Prev() implements Command {
+        public String action() { return "prev"; }
+    }
+
+    /** Jump to a slide and step (both from 0). */
+    record Goto(int slide, int step) implements Command {
+        public String action() { return "goto"; }
+    }
+
+    /** {@code on} null toggles. */
+    record Blackout(Boolean on) implements Command {
+        public String action() { return "blackout"; }
+    }
+
+    /** {@code on} null toggles. */
+    record Logo(Boolean on) implements Command {
+        public String action() { return "logo"; }
+    }
+
+    record Load(String showId) implements Command {
+        public String action() { return "load"; }
+    }
+}

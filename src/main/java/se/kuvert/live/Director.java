@@ -1,0 +1,135 @@
+package se.kuvert.live;
+
+import se.kuvert.content.RunOfShow;
+import se.kuvert.content.Show;
+import se.kuvert.content.ShowRepository;
+import se.kuvert.db.Database;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Owns the live state: applies commands one at a time, checks {@code ifVersion}, bumps the version on every
+ * change, stores state and log in one transaction, then tells the listeners (the screens' streams).
+ */
+public final class Director {
+    private final LiveStateRepository repository;
+    private final ShowRepository shows;
+    private final Clock clock;
+    private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Snapshot current;
+
+    public Director(Database db, ShowRepository shows, Clock clock) {
+        this.repository = new LiveStateRepository(db);
+        this.shows = shows;
+        this.clock = clock;
+        this.current = resume(repository.load().orElse(LiveState.EMPTY));
+    }
+
+    /** What a command came to. */
+    public sealed interface Outcome {
+        Snapshot snapshot();
+
+        /** Applied; {@code changed} is false when there was nowhere to go (Next on the last step). */
+        record Applied(Snapshot snapshot, boolean changed) implements Outcome {
+        }
+
+        /** {@code ifVersion} was not the current version; nothing changed. */
+        record Stale(Snapshot snapshot) implements Outcome {
+        }
+
+        /** The command cannot apply (unknown show, slide out of range, no show loaded); nothing changed. */
+        record Refused(Snapshot snapshot, String message) implements Outcome {
+        }
+    }
+
+    public Snapshot snapshot() {
+        return current;
+    }
+
+    /** Listeners are called in order of change, under the Director's lock: keep them quick (render, enqueue). */
+    public void onChange(Consumer<Snapshot> listener) {
+        listeners.add(listener);
+    }
+
+    public synchronized Outcome apply(Command command, Long ifVersion, String who) {
+        Snapshot before = current;
+        LiveState from = before.state();
+        if (ifVersion != null && ifVersion != from.version()) {
+            repository.record(new LogEntry(clock.instant(), who, command.action(), "stale", from, from), false);
+            return new Outcome.Stale(before);
+        }
+        Snapshot after;
+        try {
+            after = command instanceof Command.Load load ? load(from, load.showId()) : move(before, command);
+        } catch (Transitions.Refused e) {
+            repository.record(new LogEntry(clock.instant(), who, command.action(), "refused", from, from), false);
+            return new Outcome.Refused(before, e.getMessage());
+        }
+        boolean changed = command instanceof Command.Load || !after.state().samePlace(from);
+        if (!changed) {
+            repository.record(new LogEntry(clock.instant(), who, command.action(), "unchanged", from, from), false);
+            return new Outcome.Applied(before, false);
+        }
+        LiveState to = after.state();
+        LiveState versioned = new LiveState(to.showId(), to.slide(), to.step(), to.blackout(), to.logo(),
+                from.version() + 1, startedAt(to));
+        Snapshot next = new Snapshot(versioned, after.show(), after.run());
+        repository.record(new LogEntry(clock.instant(), who, command.action(), "applied", from, versioned), true);
+        current = next;
+        for (Consumer<Snapshot> listener : listeners) {
+            listener.accept(next);
+        }
+        return new Outcome.Applied(next, true);
+    }
+
+    /** The newest control log entries, newest first. */
+    public List<LogEntry> log(int limit) {
+        return repository.log(limit);
+    }
+
+    /**
+     * Picks up an edited show. When it is the live one, its content is replaced quietly — screens show the edit
+     * the next time they render that slide — and the position is kept inside the new run of show.
+     */
+    public synchronized void showEdited(String showId) {
+        if (Objects.equals(current.state().showId(), showId)) {
+            current = resume(current.state());
+        }
+    }
+
+    private Snapshot move(Snapshot before, Command command) {
+        return new Snapshot(Transitions.apply(before.state(), command, before.run()), before.show(), before.run());
+    }
+
+    private Snapshot load(LiveState from, String showId) {
+        Show show = showId == null ? null : shows.find(showId).orElse(null);
+        if (show == null) {
+            throw new Transitions.Refused("there is no show '" + showId + "'");
+        }
+        return new Snapshot(new LiveState(show.id(), 0, 0, false, false, from.version(), null), show, RunOfShow.of(show));
+    }
+
+    private Instant startedAt(LiveState to) {
+        if (to.startedAt() != null || (to.slide() == 0 && to.step() == 0)) {
+            return to.startedAt();
+        }
+        return clock.instant();
+    }
+
+    private Snapshot resume(LiveState state) {
+        Show show = state.showId() == null ? null : shows.find(state.showId()).orElse(null);
+        if (show == null) {
+            return new Snapshot(new LiveState(null, 0, 0, state.blackout(), state.logo(), state.version(), null), null, null);
+        }
+        RunOfShow run = RunOfShow.of(show);
+        int slide = Math.min(state.slide(), run.size() - 1);
+        int step = Math.min(state.step(), run.slide(slide).steps() - 1);
+        return new Snapshot(new LiveState(show.id(), slide, step, state.blackout(), state.logo(), state.version(),
+                state.startedAt()), show, run);
+    }
+}

@@ -1,0 +1,109 @@
+package se.kuvert.live;
+
+import se.kuvert.db.Database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The live state (one row) and the control log, written together so the log never disagrees with the state. */
+final class LiveStateRepository {
+    private final Database db;
+
+    LiveStateRepository(Database db) {
+        this.db = db;
+    }
+
+    Optional<LiveState> load() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT show_id, slide, step, blackout, logo, version, started_at FROM live_state WHERE id = 1");
+                 ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.<LiveState>empty();
+                }
+                String started = rs.getString(7);
+                return Optional.of(new LiveState(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4) != 0,
+                        rs.getInt(5) != 0, rs.getLong(6), started == null ? null : Instant.parse(started)));
+            }
+        });
+    }
+
+    /** Stores the new state (when it changed) and the log entry in one transaction. */
+    void record(LogEntry entry, boolean stateChanged) {
+        db.inTransaction(c -> {
+            if (stateChanged) {
+                save(c, entry.to());
+            }
+            log(c, entry);
+            return null;
+        });
+    }
+
+    List<LogEntry> log(int limit) {
+        return db.read(c -> {
+            List<LogEntry> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT at, who, action, outcome, from_show, from_slide, from_step, to_show, to_slide, to_step, version
+                    FROM control_log ORDER BY id DESC LIMIT ?""")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        LiveState from = new LiveState(rs.getString(5), rs.getInt(6), rs.getInt(7), false, false, 0, null);
+                        LiveState to = new LiveState(rs.getString(8), rs.getInt(9), rs.getInt(10), false, false, rs.getLong(11), null);
+                        out.add(new LogEntry(Instant.parse(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4), from, to));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static void save(Connection c, LiveState s) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO live_state (id, show_id, slide, step, blackout, logo, version, started_at, updated_at)
+                VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET show_id = excluded.show_id, slide = excluded.slide, step = excluded.step,
+                    blackout = excluded.blackout, logo = excluded.logo, version = excluded.version,
+                    started_at = excluded.started_at, updated_at = excluded.updated_at""")) {
+            ps.setString(1, s.showId());
+            ps.setInt(2, s.slide());
+            ps.setInt(3, s.step());
+            ps.setInt(4, s.blackout() ? 1 : 0);
+            ps.setInt(5, s.logo() ? 1 : 0);
+            ps.setLong(6, s.version());
+            if (s.startedAt() == null) {
+                ps.setNull(7, Types.VARCHAR);
+            } else {
+                ps.setString(7, s.startedAt().toString());
+            }
+            ps.setString(8, Instant.now().toString());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void log(Connection c, LogEntry e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO control_log (at, who, action, outcome, from_show, from_slide, from_step, to_show, to_slide, to_step, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            ps.setString(1, e.at().toString());
+            ps.setString(2, e.who());
+            ps.setString(3, e.action());
+            ps.setString(4, e.outcome());
+            ps.setString(5, e.from().showId());
+            ps.setInt(6, e.from().slide());
+            ps.setInt(7, e.from().step());
+            ps.setString(8, e.to().showId());
+            ps.setInt(9, e.to().slide());
+            ps.setInt(10, e.to().step());
+            ps.setLong(11, e.to().version());
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package se.kuvert.web;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/** The Javalin set-up every feature shares: static assets, webjars, media, error pages, the accept queue. */
+public final class Server {
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+    /** Many displays may (re)connect at once, e.g. after a Wi-Fi blip; Jetty's default queue would stall them. */
+    private static final int ACCEPT_QUEUE = 2048;
+
+    private Server() {
+    }
+
+    public static Javalin create(Path mediaDir, Consumer<JavalinConfig> features) {
+        try {
+            Files.createDirectories(mediaDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create media folder " + mediaDir, e);
+        }
+        AtomicReference<Javalin> app = new AtomicReference<>();
+        Javalin javalin = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = 1_000_000;
+            config.staticFiles.enableWebjars();
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "public, max-age=300");
+            });
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/media";
+                files.directory = mediaDir.toAbsolutePath().toString();
+                files.location = Location.EXTERNAL;
+                files.headers = Map.of("Cache-Control", "public, max-age=3600");
+            });
+            config.events.serverStarting(() -> {
+                for (Connector connector : app.get().jettyServer().server().getConnectors()) {
+                    if (connector instanceof ServerConnector server) {
+                        server.setAcceptQueueSize(ACCEPT_QUEUE);
+                    }
+                }
+            });
+            config.routes.get("/", ctx -> ctx.redirect("/display", HttpStatus.FOUND));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).result("Something went wrong on the server; the show goes on.");
+            });
+            features.accept(config);
+        });
+        app.set(javalin);
+        return javalin;
+    }
+}

@@ -1,0 +1,177 @@
+// The phone remote. Every command carries the version the phone last saw, so a double tap advances once.
+(function () {
+  'use strict';
+  var HOLD_MS = 1200;
+  var KEY_CONFIRM_MS = 3000;
+
+  var panel = function () { return document.getElementById('panel-content'); };
+  var nextButton = document.getElementById('next');
+  var toastEl = document.getElementById('toast');
+  var connection = document.getElementById('connection');
+  var toastTimer = null;
+  var inFlight = false;
+
+  function toast(text) {
+    toastEl.textContent = text;
+    toastEl.classList.add('show');
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(function () { toastEl.classList.remove('show'); }, 2500);
+  }
+
+  function version() {
+    var p = panel();
+    return p ? Number(p.dataset.version) : undefined;
+  }
+
+  function nextReveals() {
+    var p = panel();
+    return !!p && p.dataset.nextReveals === 'true';
+  }
+
+  function send(body) {
+    body.ifVersion = version();
+    inFlight = true;
+    return fetch('/api/control', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify(body)
+    }).then(function (response) {
+      if (response.status === 401) { window.location.reload(); return; }
+      return response.json().then(function (json) {
+        if (response.status === 409) { toast('The show had already moved on. Nothing changed.'); }
+        else if (!response.ok) { toast(json.error || 'That did not work.'); }
+        else if (panel() && json.version > version()) { panel().dataset.version = json.version; }
+      });
+    }).catch(function () {
+      toast('No connection to Kuvert. Nothing was sent.');
+    }).finally(function () { inFlight = false; });
+  }
+
+  // --- Next, with press-and-hold before a winner reveal ---
+  var holdTimer = null;
+  var holdDone = false;
+
+  function updateNextButton() {
+    var reveal = nextReveals();
+    nextButton.classList.toggle('reveal', reveal);
+    nextButton.querySelector('.next-label').textContent = reveal ? 'Hold to reveal' : 'Next';
+    nextButton.setAttribute('aria-label', reveal ? 'Press and hold to reveal the winner' : 'Next');
+  }
+
+  function cancelHold() {
+    clearTimeout(holdTimer);
+    holdTimer = null;
+    nextButton.classList.remove('holding');
+  }
+
+  nextButton.addEventListener('pointerdown', function (e) {
+    if (!nextReveals()) { return; }
+    e.preventDefault();
+    holdDone = false;
+    nextButton.classList.add('holding');
+    holdTimer = setTimeout(function () {
+      holdDone = true;
+      cancelHold();
+      send({ action: 'next' });
+    }, HOLD_MS);
+  });
+  ['pointerup', 'pointerleave', 'pointercancel'].forEach(function (type) {
+    nextButton.addEventListener(type, function () {
+      if (holdTimer) { cancelHold(); if (!holdDone) { toast('Keep holding to reveal the winner.'); } }
+    });
+  });
+  nextButton.addEventListener('contextmenu', function (e) { e.preventDefault(); });
+  nextButton.addEventListener('click', function () {
+    if (nextReveals()) { return; }   // a reveal happens only through the hold
+    send({ action: 'next' });
+  });
+
+  document.getElementById('prev').addEventListener('click', function () { send({ action: 'prev' }); });
+
+  // --- Everything in the panel: toggles, jumps, shows ---
+  var confirmBox = document.getElementById('confirm');
+  var confirmAction = null;
+  function ask(text, action) {
+    document.getElementById('confirm-text').textContent = text;
+    confirmAction = action;
+    confirmBox.hidden = false;
+  }
+  document.getElementById('confirm-cancel').addEventListener('click', function () { confirmBox.hidden = true; confirmAction = null; });
+  document.getElementById('confirm-ok').addEventListener('click', function () {
+    confirmBox.hidden = true;
+    if (confirmAction) { var a = confirmAction; confirmAction = null; a(); }
+  });
+
+  document.getElementById('panel').addEventListener('click', function (e) {
+    var button = e.target.closest('button[data-action]');
+    if (!button) { return; }
+    var action = button.dataset.action;
+    if (action === 'blackout' || action === 'logo') {
+      send({ action: action, on: button.dataset.on === 'true' });
+    } else if (action === 'goto') {
+      var slide = Number(button.dataset.slide);
+      var go = function () { send({ action: 'goto', slide: slide, step: 0 }); };
+      if (button.dataset.reveals === 'true') { ask('Jump to this slide? It reveals the winner on the big screen.', go); } else { go(); }
+    } else if (action === 'load') {
+      ask('Put "' + button.dataset.title + '" on the big screen? It starts from its first slide.', function () {
+        send({ action: 'load', show: button.dataset.show });
+      });
+    }
+  });
+
+  // --- Keyboard and presentation clickers (laptop) ---
+  var keyArmedUntil = 0;
+  document.addEventListener('keydown', function (e) {
+    if (e.target.closest('input, textarea, select') || e.altKey || e.ctrlKey || e.metaKey) { return; }
+    var key = e.key;
+    if (key === 'PageDown' || key === 'ArrowRight' || key === 'ArrowDown' || key === ' ' || key === 'Enter') {
+      e.preventDefault();
+      if (e.repeat) { return; }
+      if (nextReveals() && Date.now() > keyArmedUntil) {
+        keyArmedUntil = Date.now() + KEY_CONFIRM_MS;
+        toast('Press again to reveal the winner.');
+        return;
+      }
+      keyArmedUntil = 0;
+      send({ action: 'next' });
+    } else if (key === 'PageUp' || key === 'ArrowLeft' || key === 'ArrowUp') {
+      e.preventDefault();
+      if (!e.repeat) { send({ action: 'prev' }); }
+    } else if (key === 'b' || key === 'B' || key === '.') {
+      e.preventDefault();
+      send({ action: 'blackout', on: panel() ? panel().dataset.blackout !== 'true' : true });
+    } else if (key === 'l' || key === 'L') {
+      e.preventDefault();
+      send({ action: 'logo', on: panel() ? panel().dataset.logo !== 'true' : true });
+    }
+  });
+
+  // --- Connection and clocks ---
+  function setConnection(state, text) {
+    connection.dataset.state = state;
+    connection.textContent = text;
+  }
+  document.body.addEventListener('htmx:sseOpen', function () { setConnection('live', 'Live'); });
+  document.body.addEventListener('htmx:sseError', function () { setConnection('lost', 'Reconnecting…'); });
+  document.body.addEventListener('htmx:sseMessage', function () { setConnection('live', 'Live'); updateNextButton(); });
+  document.body.addEventListener('htmx:afterSettle', updateNextButton);
+
+  function two(n) { return n < 10 ? '0' + n : '' + n; }
+  function tick() {
+    var now = new Date();
+    document.getElementById('clock').textContent = two(now.getHours()) + ':' + two(now.getMinutes());
+    var p = panel();
+    var started = p && p.dataset.startedAt ? Number(p.dataset.startedAt) : 0;
+    var elapsed = document.getElementById('elapsed');
+    if (started) {
+      var s = Math.max(0, Math.floor((Date.now() - started) / 1000));
+      elapsed.textContent = '+' + Math.floor(s / 60) + ':' + two(s % 60);
+    } else {
+      elapsed.textContent = '';
+    }
+  }
+  setInterval(tick, 1000);
+  tick();
+  updateNextButton();
+})();

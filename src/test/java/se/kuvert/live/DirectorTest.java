@@ -1,0 +1,146 @@
+package se.kuvert.live;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.kuvert.TestShows;
+import se.kuvert.content.ShowRepository;
+import se.kuvert.db.Database;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DirectorTest {
+    @TempDir
+    Path data;
+    private Database db;
+    private ShowRepository shows;
+    private Director director;
+
+    @BeforeEach
+    void setUp() {
+        db = new Database(data);
+        shows = new ShowRepository(db);
+        shows.save(TestShows.gala(), "test");
+        shows.save(TestShows.other(), "test");
+        director = new Director(db, shows, Clock.systemUTC());
+    }
+
+    @Test
+    void every_change_bumps_the_version_by_one() {
+        long v0 = director.snapshot().state().version();
+        director.apply(new Command.Load("gala"), null, "t");
+        director.apply(new Command.Next(), null, "t");
+        director.apply(new Command.Blackout(true), null, "t");
+        assertEquals(v0 + 3, director.snapshot().state().version());
+    }
+
+    @Test
+    void second_tap_with_stale_version_does_not_advance() {
+        director.apply(new Command.Load("gala"), null, "t");
+        long seen = director.snapshot().state().version();
+        assertInstanceOf(Director.Outcome.Applied.class, director.apply(new Command.Next(), seen, "phone"));
+        Director.Outcome second = director.apply(new Command.Next(), seen, "phone");
+        assertInstanceOf(Director.Outcome.Stale.class, second);
+        assertEquals(1, director.snapshot().state().slide());
+        assertEquals(seen + 1, director.snapshot().state().version());
+    }
+
+    @Test
+    void next_at_the_very_end_changes_nothing_and_keeps_the_version() {
+        director.apply(new Command.Load("gala"), null, "t");
+        director.apply(new Command.Goto(9, 0), null, "t");
+        long v = director.snapshot().state().version();
+        Director.Outcome outcome = director.apply(new Command.Next(), v, "t");
+        assertEquals(false, ((Director.Outcome.Applied) outcome).changed());
+        assertEquals(v, director.snapshot().state().version());
+    }
+
+    @Test
+    void loading_an_unknown_show_is_refused_and_changes_nothing() {
+        director.apply(new Command.Load("gala"), null, "t");
+        LiveState before = director.snapshot().state();
+        assertInstanceOf(Director.Outcome.Refused.class, director.apply(new Command.Load("nope"), null, "t"));
+        assertEquals(before, director.snapshot().state());
+    }
+
+    @Test
+    void load_starts_the_show_from_its_first_slide_with_overlays_off() {
+        director.apply(new Command.Load("gala"), null, "t");
+        director.apply(new Command.Goto(5, 1), null, "t");
+        director.apply(new Command.Blackout(true), null, "t");
+        director.apply(new Command.Load("other"), null, "t");
+        LiveState s = director.snapshot().state();
+        assertEquals("other", s.showId());
+        assertEquals(0, s.slide());
+        assertEquals(false, s.blackout());
+        assertNull(s.startedAt());
+    }
+
+    @Test
+    void the_show_start_time_is_set_when_it_leaves_its_first_slide() {
+        director.apply(new Command.Load("gala"), null, "t");
+        assertNull(director.snapshot().state().startedAt());
+        director.apply(new Command.Next(), null, "t");
+        assertNotNull(director.snapshot().state().startedAt());
+    }
+
+    @Test
+    void a_new_director_on_the_same_database_resumes_exactly() {
+        director.apply(new Command.Load("gala"), null, "t");
+        director.apply(new Command.Goto(5, 1), null, "t");
+        director.apply(new Command.Logo(true), null, "t");
+        LiveState before = director.snapshot().state();
+        Director again = new Director(new Database(data), new ShowRepository(new Database(data)), Clock.systemUTC());
+        assertEquals(before, again.snapshot().state());
+        assertEquals("motivation", again.snapshot().slide().kind());
+    }
+
+    @Test
+    void every_command_is_logged_with_who_and_from_and_to() {
+        director.apply(new Command.Load("gala"), null, "alice");
+        director.apply(new Command.Next(), null, "bob");
+        director.apply(new Command.Next(), 0L, "carol");
+        List<LogEntry> log = director.log(10);
+        assertEquals(3, log.size());
+        assertEquals("carol", log.get(0).who());
+        assertEquals("stale", log.get(0).outcome());
+        assertEquals("bob", log.get(1).who());
+        assertEquals(0, log.get(1).from().slide());
+        assertEquals(1, log.get(1).to().slide());
+        assertEquals("applied", log.get(1).outcome());
+    }
+
+    @Test
+    void listeners_see_every_change_in_order() {
+        List<Long> seen = new ArrayList<>();
+        director.onChange(s -> seen.add(s.state().version()));
+        director.apply(new Command.Load("gala"), null, "t");
+        director.apply(new Command.Next(), null, "t");
+        director.apply(new Command.Next(), 0L, "t");
+        director.apply(new Command.Next(), null, "t");
+        long v = director.snapshot().state().version();
+        assertEquals(List.of(v - 2, v - 1, v), seen);
+    }
+
+    @Test
+    void next_reveals_winner_only_right_before_the_winner_slide() {
+        director.apply(new Command.Load("gala"), null, "t");
+        List<Boolean> flags = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            flags.add(director.snapshot().nextRevealsWinner());
+            director.apply(new Command.Next(), null, "t");
+        }
+        // title, award, nominee 1, 2, 3, envelope → only on the envelope does Next reveal
+        assertEquals(List.of(false, false, false, false, false, true), flags);
+        assertTrue(director.snapshot().slide().revealsWinner());
+    }
+}
