@@ -94,8 +94,9 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
-        javalin.stop();
+        // Streams first: closing an SSE client after Jetty has stopped never returns.
         display.close();
         presenter.close();
+        javalin.stop();
     }
 }
