@@ -10,16 +10,21 @@ import se.kuvert.config.Settings;
 import se.kuvert.content.ShowRepository;
 import se.kuvert.db.Database;
 import se.kuvert.display.DisplayController;
+import se.kuvert.live.Command;
 import se.kuvert.live.Director;
 import se.kuvert.presenter.PresenterController;
 import se.kuvert.web.Server;
 import se.kuvert.web.Views;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
 
 /** The composition root: reads the settings, builds everything with plain constructors, starts the server. */
 public final class App implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
     static final long HEARTBEAT_MILLIS = 5_000;
 
     private final Javalin javalin;
@@ -51,7 +56,13 @@ public final class App implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         Database db = new Database(settings.dataDir());
         ShowRepository shows = new ShowRepository(db);
+        for (String error : shows.importOnFirstStart(settings.slidesDir())) {
+            LOG.warn("Show file refused: {}", error);
+        }
         Director director = new Director(db, shows, clock);
+        if (director.snapshot().show() == null && settings.startShow() != null) {
+            director.apply(new Command.Load(settings.startShow()), null, "start-up");
+        }
         Credentials credentials = Credentials.resolve(settings);
         Auth auth = new Auth(credentials, new Sessions(db), new LoginGuard(clock));
         Views views = new Views();

@@ -15,7 +15,7 @@ import java.util.Map;
  * Blank secrets mean "not configured": the app generates a PIN and token at first start and keeps them in the data folder.
  */
 public record Settings(int port, String presenterPin, String apiToken, String adminPassword,
-                       Path dataDir, Path slidesDir, Path mediaDir) {
+                       Path dataDir, Path slidesDir, Path mediaDir, String startShow) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -30,20 +30,21 @@ public record Settings(int port, String presenterPin, String apiToken, String ad
                 pick(env.get("KUVERT_ADMIN_PASSWORD"), text(file, "adminPassword", "")),
                 resolve(base, pick(env.get("KUVERT_DATA_DIR"), text(file, "dataDir", "data"))),
                 resolve(base, text(file, "slidesDir", "slides")),
-                resolve(base, text(file, "mediaDir", "media")));
+                resolve(base, text(file, "mediaDir", "media")),
+                blankToNull(text(file, "startShow", "")));
     }
 
     /** Settings for tests and tools: an ephemeral port, the given data folder, the repository's slides and media. */
     public static Settings forTest(Path dataDir) {
-        return new Settings(0, "2468", "test-token", "admin-secret", dataDir, Path.of("slides"), Path.of("media"));
+        return new Settings(0, "2468", "test-token", "admin-secret", dataDir, Path.of("slides"), Path.of("media"), null);
     }
 
     public Settings withPort(int newPort) {
-        return new Settings(newPort, presenterPin, apiToken, adminPassword, dataDir, slidesDir, mediaDir);
+        return new Settings(newPort, presenterPin, apiToken, adminPassword, dataDir, slidesDir, mediaDir, startShow);
     }
 
     public Settings withSlidesDir(Path dir) {
-        return new Settings(port, presenterPin, apiToken, adminPassword, dataDir, dir, mediaDir);
+        return new Settings(port, presenterPin, apiToken, adminPassword, dataDir, dir, mediaDir, startShow);
     }
 
     private static JsonNode readYaml(Path file) {
@@ -78,6 +79,10 @@ public record Settings(int port, String presenterPin, String apiToken, String ad
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("port must be a number from 0 to 65535, not '" + raw + "' (" + name + " or config/kuvert.yaml)");
         }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private static Path resolve(Path base, String dir) {

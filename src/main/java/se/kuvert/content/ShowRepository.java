@@ -65,6 +65,34 @@ public final class ShowRepository {
         });
     }
 
+    /**
+     * Imports the shows of {@code slidesDir} the first time a data folder is used; later starts leave the database
+     * as staff left it. Returns one message per show file that was refused.
+     */
+    public List<String> importOnFirstStart(java.nio.file.Path slidesDir) {
+        boolean done = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM app_meta WHERE key = 'slides_imported'");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+        if (done) {
+            return List.of();
+        }
+        ShowFile.LoadResult result = ShowFile.loadAll(slidesDir);
+        for (Show show : result.shows()) {
+            save(show, slidesDir.resolve(show.id() + ".yaml").toString());
+        }
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO app_meta (key, value) VALUES ('slides_imported', ?)")) {
+                ps.setString(1, Instant.now().toString());
+                return ps.executeUpdate();
+            }
+        });
+        return result.errors();
+    }
+
     public record Summary(String id, String title) {
     }
 
