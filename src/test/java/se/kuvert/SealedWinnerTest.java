@@ -30,6 +30,16 @@ class SealedWinnerTest {
         walk("gala");
     }
 
+    @Test
+    void the_2021_demo_ceremony_stays_sealed_until_its_reveal() throws Exception {
+        walk("digitaliseringskommun-2021");
+    }
+
+    @Test
+    void the_2017_demo_ceremony_stays_sealed_until_its_reveal() throws Exception {
+        walk("digitaliseringskommun-2017");
+    }
+
     /** Walks {@code showId} from its first to its last step, checking each award's sealed texts at every step. */
     private void walk(String showId) throws Exception {
         try (TestApp t = TestApp.start(data, showId)) {

@@ -1,0 +1,116 @@
+// The big screen. The server pushes the rendered stage on every change; this script applies it without
+// flicker: a step keeps every element that is already on screen and only brings in what is new, a slide
+// change cross-fades. When the stream drops, the last slide stays and a small dot appears in a corner.
+(function () {
+  'use strict';
+  var W = 1920, H = 1080;
+  var stage = document.getElementById('stage');
+  var dot = document.getElementById('connection-dot');
+
+  function scale() {
+    var s = Math.min(window.innerWidth / W, window.innerHeight / H);
+    document.documentElement.style.setProperty('--scale', String(s));
+  }
+  window.addEventListener('resize', scale);
+  scale();
+
+  function parse(html) {
+    var t = document.createElement('template');
+    t.innerHTML = html;
+    return t.content;
+  }
+
+  // Brings an element in with the CSS transition of its 'pre-enter' state.
+  function enter(el) {
+    el.classList.add('pre-enter');
+    requestAnimationFrame(function () { requestAnimationFrame(function () { el.classList.remove('pre-enter'); }); });
+  }
+
+  function sameAttributes(a, b) {
+    if (a.attributes.length !== b.attributes.length) { return false; }
+    for (var i = 0; i < b.attributes.length; i++) {
+      if (a.getAttribute(b.attributes[i].name) !== b.attributes[i].value) { return false; }
+    }
+    return true;
+  }
+
+  function copyAttributes(from, to) {
+    for (var i = to.attributes.length - 1; i >= 0; i--) {
+      if (!from.hasAttribute(to.attributes[i].name)) { to.removeAttribute(to.attributes[i].name); }
+    }
+    for (var j = 0; j < from.attributes.length; j++) { to.setAttribute(from.attributes[j].name, from.attributes[j].value); }
+  }
+
+  function sameShape(a, b) {
+    if (a.children.length !== b.children.length || a.children.length === 0) { return false; }
+    for (var i = 0; i < a.children.length; i++) {
+      if (a.children[i].tagName !== b.children[i].tagName) { return false; }
+    }
+    return true;
+  }
+
+  function byId(parent, id) {
+    for (var i = 0; i < parent.children.length; i++) { if (parent.children[i].id === id) { return parent.children[i]; } }
+    return null;
+  }
+
+  // Makes oldEl look like newEl, touching as little as possible: equal elements stay as they are (no
+  // re-render, no re-decoded image), changed classes are set in place (so CSS transitions run), children with
+  // ids are matched by id, and only what is really new is inserted and brought in.
+  function patch(oldEl, newEl) {
+    if (!sameAttributes(oldEl, newEl)) { copyAttributes(newEl, oldEl); }
+    if (oldEl.innerHTML === newEl.innerHTML) { return; }
+    var kids = Array.prototype.slice.call(newEl.children);
+    if (kids.length > 0 && kids.every(function (c) { return c.id; })) {
+      Array.prototype.slice.call(oldEl.children).forEach(function (c) {
+        if (!c.id || !byId(newEl, c.id)) { c.remove(); }
+      });
+      kids.forEach(function (n, index) {
+        var o = byId(oldEl, n.id);
+        if (o && o.classList.contains('empty') === n.classList.contains('empty')) {
+          patch(o, n);
+        } else {
+          var fresh = document.importNode(n, true);
+          if (o) { o.replaceWith(fresh); } else { oldEl.insertBefore(fresh, oldEl.children[index] || null); }
+          if (!fresh.classList.contains('empty')) { enter(fresh); }
+        }
+      });
+    } else if (sameShape(oldEl, newEl)) {
+      for (var i = 0; i < kids.length; i++) { patch(oldEl.children[i], kids[i]); }
+    } else {
+      oldEl.innerHTML = newEl.innerHTML;
+    }
+  }
+
+  function apply(html) {
+    var next = parse(html);
+    var newSlide = next.querySelector('.slide');
+    var oldSlide = stage.querySelector('.slide:not(.leaving)');
+    if (oldSlide && newSlide && oldSlide.id === newSlide.id && oldSlide.dataset.show === newSlide.dataset.show) {
+      patch(oldSlide, newSlide);
+    } else if (newSlide) {
+      var fresh = document.importNode(newSlide, true);
+      stage.insertBefore(fresh, stage.firstChild);
+      enter(fresh);
+      stage.querySelectorAll('.slide.leaving').forEach(function (s) { s.remove(); });
+      if (oldSlide) {
+        oldSlide.classList.add('leaving');
+        setTimeout(function () { oldSlide.remove(); }, 900);
+      }
+    }
+    ['blackout', 'logo-overlay'].forEach(function (id) {
+      var o = document.getElementById(id);
+      var n = next.querySelector('#' + id);
+      if (o && n) { patch(o, n); }
+    });
+  }
+
+  document.body.addEventListener('htmx:sseBeforeMessage', function (e) {
+    e.preventDefault();           // we apply the change ourselves, see above
+    apply(e.detail.data);
+    dot.classList.remove('on');
+    document.body.dataset.version = stage.querySelector('.slide:not(.leaving)').dataset.version;
+  });
+  document.body.addEventListener('htmx:sseOpen', function () { dot.classList.remove('on'); });
+  document.body.addEventListener('htmx:sseError', function () { dot.classList.add('on'); });
+})();
