@@ -51,6 +51,7 @@
   // --- Next, with press-and-hold before a winner reveal ---
   var holdTimer = null;
   var holdDone = false;
+  var pressStartedOnReveal = false;   // the click that ends a hold must not advance a second time
 
   function updateNextButton() {
     var reveal = nextReveals();
@@ -66,7 +67,8 @@
   }
 
   nextButton.addEventListener('pointerdown', function (e) {
-    if (!nextReveals()) { return; }
+    pressStartedOnReveal = nextReveals();
+    if (!pressStartedOnReveal) { return; }
     e.preventDefault();
     holdDone = false;
     nextButton.classList.add('holding');
@@ -83,7 +85,9 @@
   });
   nextButton.addEventListener('contextmenu', function (e) { e.preventDefault(); });
   nextButton.addEventListener('click', function () {
-    if (nextReveals()) { return; }   // a reveal happens only through the hold
+    var endsAPress = pressStartedOnReveal;
+    pressStartedOnReveal = false;
+    if (endsAPress || nextReveals()) { return; }   // a reveal happens only through the hold
     send({ action: 'next' });
   });
 

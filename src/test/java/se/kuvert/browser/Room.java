@@ -1,0 +1,104 @@
+package se.kuvert.browser;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import se.kuvert.TestApp;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** A ceremony room for one test: a Kuvert server, the big screen, and the presenter's phone. */
+final class Room implements AutoCloseable {
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    TestApp server;
+    final BrowserContext displayContext;
+    final BrowserContext phoneContext;
+    final Page display;
+    final Page phone;
+    final List<String> requests = new CopyOnWriteArrayList<>();
+    final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+    final List<String> displayResponses = new CopyOnWriteArrayList<>();
+    final int width;
+    final int height;
+
+    Room(Chromium chromium, Path data, String showId, int width, int height) {
+        this.server = TestApp.start(data, showId);
+        this.width = width;
+        this.height = height;
+        this.displayContext = chromium.display(width, height);
+        this.phoneContext = chromium.phone();
+        this.display = watch(displayContext.newPage(), "display");
+        this.phone = watch(phoneContext.newPage(), "phone");
+        display.onResponse(r -> {
+            String type = r.headerValue("content-type");
+            if (type != null && (type.startsWith("text/html") || type.contains("json"))) {
+                displayResponses.add(r.text());
+            }
+        });
+        display.navigate(server.url("/display"));
+        assertThat(slide()).hasAttribute("data-version", String.valueOf(version()));
+        login(phone);
+    }
+
+    private Page watch(Page page, String name) {
+        page.onRequest(r -> requests.add(r.url()));
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type())) {
+                consoleErrors.add(name + ": " + m.text());
+            }
+        });
+        return page;
+    }
+
+    void login(Page page) {
+        page.navigate(server.url("/presenter"));
+        page.locator("#pin").fill(TestApp.PIN);
+        page.locator("button[type=submit]").click();
+        assertThat(page.locator("#connection")).hasAttribute("data-state", "live");
+    }
+
+    long version() {
+        return server.app.director().snapshot().state().version();
+    }
+
+    /** The slide element the audience sees. */
+    Locator slide() {
+        return display.locator("#stage > .slide:not(.leaving)");
+    }
+
+    /** Waits until no transition is running on the big screen (looping decorations aside). */
+    void settle() {
+        display.waitForFunction("() => document.getAnimations().every(a => a.playState !== 'running'"
+                + " || a.effect.getTiming().iterations === Infinity)");
+    }
+
+    void screenshot(String show, int slideIndex, int step) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        settle();
+        display.screenshot(new Page.ScreenshotOptions().setPath(
+                SCREENSHOTS.resolve(show + "-slide" + slideIndex + "-step" + step + "-" + width + "x" + height + ".png")));
+    }
+
+    /** Everything the display page has received so far and shows now, as one string. */
+    String everythingTheDisplayGot() {
+        return display.content() + "\n" + display.evaluate("() => window.__kuvert.sse.join('\\n')") + "\n"
+                + String.join("\n", displayResponses);
+    }
+
+    @Override
+    public void close() {
+        displayContext.close();
+        phoneContext.close();
+        server.close();
+    }
+}
