@@ -63,6 +63,30 @@ final class Room implements AutoCloseable {
         assertThat(page.locator("#connection")).hasAttribute("data-state", "live");
     }
 
+    /**
+     * Advances one step as a presenter does: a tap, or at a winner reveal a press-and-hold until the big screen
+     * shows the winner. Returns the new version once the big screen shows it.
+     */
+    long next() {
+        long before = version();
+        if (server.app.director().snapshot().nextRevealsWinner()) {
+            var box = phone.locator("#next").boundingBox();
+            phone.mouse().move(box.x + box.width / 2, box.y + box.height / 2);
+            phone.mouse().down();
+            assertThat(slide()).hasAttribute("data-version", String.valueOf(before + 1));
+            phone.mouse().up();
+        } else {
+            phone.locator("#next").tap();
+            assertThat(slide()).hasAttribute("data-version", String.valueOf(before + 1));
+        }
+        return before + 1;
+    }
+
+    boolean atEnd() {
+        var snapshot = server.app.director().snapshot();
+        return snapshot.nextPlace() == snapshot.state();
+    }
+
     long version() {
         return server.app.director().snapshot().state().version();
     }

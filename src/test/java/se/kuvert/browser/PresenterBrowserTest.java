@@ -1,0 +1,128 @@
+package se.kuvert.browser;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import se.kuvert.TestApp;
+
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** What goes wrong on the night: Wi-Fi and server blips, nervous double taps, two presenters, a laptop clicker. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PresenterBrowserTest {
+    private static final String SHOW = "digitaliseringskommun-2021";
+    private Chromium chromium;
+
+    @BeforeAll
+    void launch() {
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    void close() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void the_screens_keep_their_slide_while_the_server_is_away_and_come_back_by_themselves(@TempDir Path data) {
+        try (Room room = new Room(chromium, data, SHOW, 1920, 1080)) {
+            room.next();
+            room.next();
+            long version = room.next();
+            String step = room.slide().getAttribute("data-step");
+            var settings = room.server.settings.withPort(room.server.app.port());
+
+            room.server.close();
+            assertThat(room.display.locator("#connection-dot")).hasClass(Pattern.compile("\\bon\\b"));
+            assertThat(room.phone.locator("#connection")).hasAttribute("data-state", "lost");
+            assertThat(room.slide()).hasAttribute("data-version", String.valueOf(version));
+            assertThat(room.slide().locator(".nominee.shown")).hasCount(Integer.parseInt(step) + 1);
+
+            long away = System.nanoTime();
+            room.server = TestApp.restart(settings);
+            assertThat(room.display.locator("#connection-dot")).not().hasClass(Pattern.compile("\\bon\\b"));
+            assertThat(room.phone.locator("#connection")).hasAttribute("data-state", "live");
+            System.out.printf("%nScreens reconnected %d ms after the server came back%n%n", (System.nanoTime() - away) / 1_000_000);
+            assertThat(room.slide()).hasAttribute("data-version", String.valueOf(version));
+            assertThat(room.slide()).hasAttribute("data-step", step);
+
+            room.next();
+            assertThat(room.slide()).hasAttribute("data-version", String.valueOf(version + 1));
+        }
+    }
+
+    @Test
+    void two_very_fast_taps_advance_once(@TempDir Path data) {
+        try (Room room = new Room(chromium, data, SHOW, 1920, 1080)) {
+            long before = room.version();
+            room.phone.evaluate("() => { const next = document.getElementById('next'); next.click(); next.click(); }");
+            assertThat(room.phone.locator("#toast")).containsText("already moved on");
+            assertThat(room.slide()).hasAttribute("data-version", String.valueOf(before + 1));
+            assertEquals(before + 1, room.version());
+            assertThat(room.phone.locator("#panel-content")).hasAttribute("data-version", String.valueOf(before + 1));
+        }
+    }
+
+    @Test
+    void a_second_presenter_sees_the_first_ones_changes_live_and_can_take_over(@TempDir Path data) {
+        try (Room room = new Room(chromium, data, SHOW, 1920, 1080);
+             BrowserContext otherPhone = chromium.phone()) {
+            Page second = otherPhone.newPage();
+            room.login(second);
+            long v = room.next();
+            assertThat(second.locator("#panel-content")).hasAttribute("data-version", String.valueOf(v));
+            second.locator("#next").tap();
+            assertThat(room.slide()).hasAttribute("data-version", String.valueOf(v + 1));
+            assertThat(room.phone.locator("#panel-content")).hasAttribute("data-version", String.valueOf(v + 1));
+        }
+    }
+
+    @Test
+    void clicker_keys_work_on_a_laptop(@TempDir Path data) {
+        try (Room room = new Room(chromium, data, SHOW, 1920, 1080);
+             BrowserContext laptopContext = chromium.laptop()) {
+            Page laptop = laptopContext.newPage();
+            room.login(laptop);
+            long v = room.version();
+            assertThat(laptop.locator("#panel-content")).hasAttribute("data-version", String.valueOf(v));
+            laptop.keyboard().press("PageDown");
+            assertThat(room.slide()).hasAttribute("data-version", String.valueOf(v + 1));
+            assertThat(room.slide()).hasAttribute("data-slide", "1");
+            laptop.keyboard().press("PageUp");
+            assertThat(room.slide()).hasAttribute("data-slide", "0");
+            laptop.keyboard().press("b");
+            assertThat(room.display.locator("#blackout")).hasClass(Pattern.compile("\\bon\\b"));
+            laptop.keyboard().press("B");
+            assertThat(room.display.locator("#blackout")).not().hasClass(Pattern.compile("\\bon\\b"));
+        }
+    }
+
+    @Test
+    void at_the_reveal_a_clicker_needs_a_second_press(@TempDir Path data) {
+        try (Room room = new Room(chromium, data, SHOW, 1920, 1080);
+             BrowserContext laptopContext = chromium.laptop()) {
+            Page laptop = laptopContext.newPage();
+            room.login(laptop);
+            while (!room.server.app.director().snapshot().nextRevealsWinner()) {
+                room.next();
+            }
+            long v = room.version();
+            assertThat(laptop.locator("#panel-content")).hasAttribute("data-next-reveals", "true");
+            laptop.keyboard().press("PageDown");
+            assertThat(laptop.locator("#toast")).containsText("Press again");
+            assertEquals(v, room.version());
+            laptop.keyboard().press("PageDown");
+            assertThat(room.slide()).hasAttribute("data-kind", "winner");
+        }
+    }
+}
