@@ -159,7 +159,19 @@
   document.body.addEventListener('htmx:sseOpen', function () { setConnection('live', 'Live'); });
   document.body.addEventListener('htmx:sseError', function () { setConnection('lost', 'Reconnecting…'); });
   document.body.addEventListener('htmx:sseMessage', function () { setConnection('live', 'Live'); updateNextButton(); });
-  document.body.addEventListener('htmx:afterSettle', updateNextButton);
+  document.body.addEventListener('htmx:afterSettle', function () {
+    updateNextButton();
+    keepCurrentLineInView();
+  });
+
+  // The line being read aloud must not hide under the Next button.
+  function keepCurrentLineInView() {
+    var line = document.querySelector('.script .line.current');
+    if (!line) { return; }
+    var r = line.getBoundingClientRect();
+    var bottom = document.querySelector('.controls').getBoundingClientRect().top;
+    if (r.top < 60 || r.bottom > bottom) { line.scrollIntoView({ block: 'center', behavior: 'smooth' }); }
+  }
 
   function two(n) { return n < 10 ? '0' + n : '' + n; }
   function tick() {

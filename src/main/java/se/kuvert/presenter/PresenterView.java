@@ -34,8 +34,8 @@ public record PresenterView(
         List<RunItem> run,
         List<ShowRepository.Summary> shows) {
 
-    /** A slide and step as the presenter reads it: "Nominees · Award", step 2 of 3, "Växjö kommun". */
-    public record Place(int slide, int step, int steps, String kind, String title, String detail) {
+    /** A slide and step as the presenter reads it: "De nominerade" of an award, step 2 of 3, "Växjö kommun". */
+    public record Place(int slide, int step, int steps, String kind, String title, String award, String detail) {
         public boolean hasSteps() {
             return steps > 1;
         }
@@ -74,7 +74,8 @@ public record PresenterView(
     }
 
     private static Place place(Show show, Slide slide, int index, int step) {
-        return new Place(index, step, slide.steps(), slide.kind(), SlideLabels.title(show, slide), SlideLabels.step(slide, step));
+        return new Place(index, step, slide.steps(), slide.kind(), SlideLabels.title(show, slide), SlideLabels.awardName(slide),
+                SlideLabels.step(slide, step));
     }
 
     /** The text to read aloud for what is on screen now; only ever what the audience can already see or is seeing. */

@@ -18,23 +18,23 @@ final class SlideLabels {
         if (slide instanceof Slide.AwardIntro a) {
             return a.award().name();
         }
-        if (slide instanceof Slide.Nominees n) {
-            return t.get("nominees") + " · " + n.award().name();
+        if (slide instanceof Slide.Nominees) {
+            return t.get("nominees");
         }
-        if (slide instanceof Slide.Envelope e) {
-            return t.get("envelope") + " · " + e.award().name();
+        if (slide instanceof Slide.Envelope) {
+            return t.get("envelope");
         }
-        if (slide instanceof Slide.Winner w) {
-            return t.get("winner") + " · " + w.award().name();
+        if (slide instanceof Slide.Winner) {
+            return t.get("winner");
         }
-        if (slide instanceof Slide.Motivation m) {
-            return t.get("motivation") + " · " + m.award().name();
+        if (slide instanceof Slide.Motivation) {
+            return t.get("motivation");
         }
-        if (slide instanceof Slide.Prize p) {
-            return t.get("prize") + " · " + p.award().name();
+        if (slide instanceof Slide.Prize) {
+            return t.get("prize");
         }
-        if (slide instanceof Slide.Jury j) {
-            return t.get("jury") + " · " + j.award().name();
+        if (slide instanceof Slide.Jury) {
+            return t.get("jury");
         }
         if (slide instanceof Slide.Partners) {
             return t.get("partners");
@@ -65,9 +65,10 @@ final class SlideLabels {
         return null;
     }
 
+    /** The award a slide belongs to, for a second line under its title; null for the award's own intro. */
     static String awardName(Slide slide) {
         Award award = slide.award();
-        return award == null ? null : award.name();
+        return award == null || slide instanceof Slide.AwardIntro ? null : award.name();
     }
 
     private static String orKind(String title, Slide slide) {

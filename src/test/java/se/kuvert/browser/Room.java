@@ -109,8 +109,9 @@ final class Room implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         settle();
-        display.screenshot(new Page.ScreenshotOptions().setPath(
-                SCREENSHOTS.resolve(show + "-slide" + slideIndex + "-step" + step + "-" + width + "x" + height + ".png")));
+        String name = show + "-slide" + slideIndex + "-step" + step;
+        display.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-" + width + "x" + height + ".png")));
+        phone.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-phone.png")));
     }
 
     /** Everything the display page has received so far and shows now, as one string. */
