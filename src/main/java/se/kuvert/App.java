@@ -99,7 +99,7 @@ public final class App implements AutoCloseable {
         System.out.println("  Big screen:  " + base + "/display");
         System.out.println("  Presenter:   " + base + "/presenter   PIN " + credentials.presenterPin()
                 + (credentials.pinGenerated() ? " (generated; set presenterPin in config/kuvert.yaml to choose one)" : ""));
-        System.out.println("  Control API: " + base + "/api/state");
+        System.out.println("  Control API: " + base + "/api/control   Authorization: Bearer " + credentials.apiToken());
         System.out.println();
     }
 
