@@ -2,9 +2,7 @@ package se.kuvert.browser;
 
 import com.microsoft.playwright.Locator;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import se.kuvert.content.Award;
 import se.kuvert.content.Slide;
@@ -25,21 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * at every step the big screen and the phone show what they should, nothing leaks early and nothing is fetched
  * from anywhere but Kuvert.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CeremonyBrowserTest {
-    private Chromium chromium;
+class CeremonyBrowserTest extends BrowserTest {
     private final List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
 
-    @BeforeAll
-    void launch() {
-        chromium = Chromium.launch();
-    }
 
     @AfterAll
     void report() {
-        if (chromium != null) {
-            chromium.close();
-        }
         if (!latencies.isEmpty()) {
             List<Double> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);

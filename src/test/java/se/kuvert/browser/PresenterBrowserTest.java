@@ -2,10 +2,7 @@ package se.kuvert.browser;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import se.kuvert.TestApp;
 
@@ -16,22 +13,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** What goes wrong on the night: Wi-Fi and server blips, nervous double taps, two presenters, a laptop clicker. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PresenterBrowserTest {
+class PresenterBrowserTest extends BrowserTest {
     private static final String SHOW = "digitaliseringskommun-2021";
-    private Chromium chromium;
 
-    @BeforeAll
-    void launch() {
-        chromium = Chromium.launch();
-    }
 
-    @AfterAll
-    void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void the_screens_keep_their_slide_while_the_server_is_away_and_come_back_by_themselves(@TempDir Path data) {

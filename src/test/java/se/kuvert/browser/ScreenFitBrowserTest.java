@@ -1,8 +1,5 @@
 package se.kuvert.browser;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,21 +10,9 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** At 720p, 1080p and 4K, no text of any slide leaves the 16:9 stage or its box, and every image has loaded. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScreenFitBrowserTest {
-    private Chromium chromium;
+class ScreenFitBrowserTest extends BrowserTest {
 
-    @BeforeAll
-    void launch() {
-        chromium = Chromium.launch();
-    }
 
-    @AfterAll
-    void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     /** Returns one line per element that overflows the stage or its own box, or an image not loaded. */
     private static final String PROBLEMS = """
