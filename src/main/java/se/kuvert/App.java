@@ -68,7 +68,7 @@ public final class App implements AutoCloseable {
         Views views = new Views();
         DisplayController display = new DisplayController(director, views, HEARTBEAT_MILLIS);
         PresenterController presenter = new PresenterController(director, views, auth, shows, HEARTBEAT_MILLIS);
-        ControlApi api = new ControlApi(director, auth, shows);
+        ControlApi api = new ControlApi(director, auth, shows, display::subscribers);
         director.onChange(display::changed);
         director.onChange(presenter::changed);
         Javalin javalin = Server.create(settings.mediaDir(), config -> {

@@ -13,6 +13,7 @@ import se.kuvert.live.Snapshot;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /** The stable control API of DESIGN.md: {@code GET /api/state}, {@code POST /api/control}, {@code GET /health}. */
 public final class ControlApi {
@@ -24,11 +25,14 @@ public final class ControlApi {
     private final Director director;
     private final Auth auth;
     private final ShowRepository shows;
+    private final IntSupplier displays;
 
-    public ControlApi(Director director, Auth auth, ShowRepository shows) {
+    /** {@code displays} counts the big screens connected right now, for {@code /health}. */
+    public ControlApi(Director director, Auth auth, ShowRepository shows, IntSupplier displays) {
         this.director = director;
         this.auth = auth;
         this.shows = shows;
+        this.displays = displays;
     }
 
     public void routes(RoutesConfig routes) {
@@ -72,7 +76,7 @@ public final class ControlApi {
         if (count == 0) {
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", "no shows loaded"));
         } else {
-            ctx.json(Map.of("status", "ok", "shows", count));
+            ctx.json(Map.of("status", "ok", "shows", count, "displays", displays.getAsInt()));
         }
     }
 

@@ -1,19 +1,24 @@
 package se.kuvert.db;
 
-import org.flywaydb.core.Flyway;
-
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
 
 /**
- * The SQLite file in the data folder. The schema is applied by Flyway from {@code db/migration} at start;
- * tables are never dropped. Each unit of work gets its own connection and runs as one transaction.
+ * The SQLite file in the data folder. At start, the migrations in {@code db/migration} that this file has not seen
+ * are applied in order, each in one transaction, and recorded in {@code schema_version}; tables are never dropped.
+ * Each unit of work gets its own connection and runs as one transaction.
  */
 public final class Database {
     private final String url;
@@ -25,11 +30,60 @@ public final class Database {
             throw new UncheckedIOException("cannot create data folder " + dataDir, e);
         }
         this.url = "jdbc:sqlite:" + dataDir.resolve("kuvert.db").toAbsolutePath();
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open " + url, e);
+        }
+        migrate();
+    }
+
+    /** The schema's migrations, oldest first; append new ones, never edit or remove one that has shipped. */
+    static final List<String> MIGRATIONS = List.of("V1__init.sql");
+
+    private void migrate() {
+        inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+            }
+            return null;
+        });
+        int applied = read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+        for (int version = applied + 1; version <= MIGRATIONS.size(); version++) {
+            String name = MIGRATIONS.get(version - 1);
+            String sql = resource("db/migration/" + name);
+            int v = version;
+            inTransaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    for (String statement : sql.split(";\\s*(\\r?\\n|$)")) {
+                        if (!statement.isBlank()) {
+                            s.execute(statement);
+                        }
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)")) {
+                    ps.setInt(1, v);
+                    ps.setString(2, name);
+                    ps.setString(3, Instant.now().toString());
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+        }
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = Database.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing migration " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

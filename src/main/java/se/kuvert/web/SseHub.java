@@ -3,96 +3,139 @@ package se.kuvert.web;
 import io.javalin.http.sse.SseClient;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The subscribers of one SSE stream. Every write happens on one sender thread, in order: a client that connects
- * gets the latest payload first and then every later one; nobody misses a change or sees them out of order.
- * Heartbeats find clients that went away without closing.
+ * The subscribers of one SSE stream. Each payload is formatted once and queued to every subscriber; each
+ * subscriber's queue is written in order by one writer at a time from a small pool, so a slow screen delays only
+ * itself. A subscriber that connects gets the latest payload first and then every later one, in order.
+ * Heartbeats find subscribers that went away without closing.
  */
 public final class SseHub implements AutoCloseable {
+    /** Browsers wait about 3 s before reconnecting a dropped stream; the room should not wait that long. */
     private static final byte[] RETRY = "retry: 1000\n\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] HEARTBEAT = ": hb\n\n".getBytes(StandardCharsets.UTF_8);
+
     private final String event;
-    private final ExecutorService sender;
+    private final ExecutorService writers;
     private final ScheduledExecutorService heartbeat;
-    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
-    private volatile String latest;
+    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private byte[] latest;
 
     /** {@code event} is the SSE event name; {@code initial} the payload before the first publish. */
     public SseHub(String event, String initial, long heartbeatMillis) {
         this.event = event;
-        this.latest = initial;
-        this.sender = Executors.newSingleThreadExecutor(r -> daemon(r, "sse-" + event));
+        this.latest = format(event, initial);
+        AtomicInteger n = new AtomicInteger();
+        int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        this.writers = Executors.newFixedThreadPool(threads, r -> daemon(r, "sse-" + event + "-" + n.incrementAndGet()));
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sse-heartbeat-" + event));
-        heartbeat.scheduleAtFixedRate(() -> sender.execute(this::beat), heartbeatMillis, heartbeatMillis, TimeUnit.MILLISECONDS);
+        heartbeat.scheduleAtFixedRate(() -> enqueueToAll(HEARTBEAT), heartbeatMillis, heartbeatMillis, TimeUnit.MILLISECONDS);
     }
 
     /** The Javalin SSE handler: keeps the stream open and sends the current payload before anything newer. */
     public void connect(SseClient client) {
         client.keepAlive();
-        client.onClose(() -> clients.remove(client));
-        sender.execute(() -> {
-            askForQuickReconnect(client);
-            send(client, latest);
-            if (!client.terminated()) {
-                clients.add(client);
-            }
-        });
+        Subscriber subscriber = new Subscriber(client);
+        client.onClose(() -> subscribers.remove(subscriber));
+        synchronized (this) {
+            subscriber.pending.add(RETRY);
+            subscriber.pending.add(latest);
+            subscribers.add(subscriber);
+        }
+        subscriber.schedule();
     }
 
     /** Sends {@code payload} to every subscriber, after everything published before it. */
     public void publish(String payload) {
-        sender.execute(() -> {
-            latest = payload;
-            for (SseClient client : clients) {
-                send(client, payload);
-            }
-        });
+        byte[] bytes = format(event, payload);
+        synchronized (this) {
+            latest = bytes;
+            subscribers.forEach(s -> s.pending.add(bytes));
+        }
+        subscribers.forEach(Subscriber::schedule);
     }
 
     public int size() {
-        return clients.size();
+        return subscribers.size();
     }
 
-    private void send(SseClient client, String payload) {
-        client.sendEvent(event, payload);
-        if (client.terminated()) {
-            clients.remove(client);
+    private void enqueueToAll(byte[] bytes) {
+        synchronized (this) {
+            subscribers.forEach(s -> s.pending.add(bytes));
         }
+        subscribers.forEach(Subscriber::schedule);
     }
 
-    /** Browsers wait about 3 s before reconnecting a dropped stream; the room should not wait that long. */
-    private static void askForQuickReconnect(SseClient client) {
-        try {
-            var out = client.ctx().res().getOutputStream();
-            out.write(RETRY);
-            out.flush();
-        } catch (IOException | RuntimeException e) {
-            client.close();
+    /** An SSE event as it goes on the wire: multi-line data becomes several data lines. */
+    static byte[] format(String event, String data) {
+        StringBuilder sb = new StringBuilder(data.length() + 64).append("event: ").append(event).append('\n');
+        for (String line : data.split("\r?\n", -1)) {
+            sb.append("data: ").append(line).append('\n');
         }
+        return sb.append('\n').toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private void beat() {
-        for (SseClient client : clients) {
-            client.sendComment("hb");
-            if (client.terminated()) {
-                clients.remove(client);
+    /** One stream and what is still to be written to it; at most one writer drains it at a time. */
+    private final class Subscriber {
+        final SseClient client;
+        final Queue<byte[]> pending = new ConcurrentLinkedQueue<>();
+        final AtomicBoolean draining = new AtomicBoolean();
+
+        Subscriber(SseClient client) {
+            this.client = client;
+        }
+
+        void schedule() {
+            if (!pending.isEmpty() && draining.compareAndSet(false, true)) {
+                try {
+                    writers.execute(this::drain);
+                } catch (java.util.concurrent.RejectedExecutionException closed) {
+                    draining.set(false);
+                }
             }
+        }
+
+        private void drain() {
+            try {
+                OutputStream out = client.ctx().res().getOutputStream();
+                byte[] next;
+                boolean wrote = false;
+                while ((next = pending.poll()) != null) {
+                    out.write(next);
+                    wrote = true;
+                }
+                if (wrote) {
+                    out.flush();
+                }
+            } catch (IOException | RuntimeException gone) {
+                subscribers.remove(this);
+                pending.clear();
+                client.close();
+                return;
+            } finally {
+                draining.set(false);
+            }
+            schedule();   // something may have arrived after the last poll
         }
     }
 
     @Override
     public void close() {
         heartbeat.shutdownNow();
-        sender.shutdownNow();
-        clients.forEach(SseClient::close);
-        clients.clear();
+        writers.shutdownNow();
+        subscribers.clear();
     }
 
     private static Thread daemon(Runnable r, String name) {

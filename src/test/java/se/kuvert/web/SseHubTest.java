@@ -1,0 +1,89 @@
+package se.kuvert.web;
+
+import io.javalin.Javalin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import se.kuvert.SseRecorder;
+
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class SseHubTest {
+    private SseHub hub;
+    private Javalin server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() {
+        hub = new SseHub("stage", "payload 0", 60_000);
+        server = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.routes.sse("/events", hub::connect);
+        }).start(0);
+    }
+
+    @AfterEach
+    void stop() {
+        hub.close();
+        server.stop();
+    }
+
+    private String url() {
+        return "http://localhost:" + server.port() + "/events";
+    }
+
+    private void awaitSubscribers(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (hub.size() < n && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(n, hub.size());
+    }
+
+    @Test
+    void a_subscriber_gets_the_latest_payload_first_then_every_later_one_in_order() throws Exception {
+        hub.publish("payload 1");
+        hub.publish("payload 2");
+        try (SseRecorder sse = new SseRecorder(http, url(), null)) {
+            assertEquals("payload 2", sse.next().data());
+            for (int i = 3; i < 50; i++) {
+                hub.publish("payload " + i + "\nsecond line");
+            }
+            for (int i = 3; i < 50; i++) {
+                assertEquals("payload " + i + "\nsecond line", sse.next().data());
+            }
+        }
+    }
+
+    @Test
+    void a_subscriber_that_stops_reading_does_not_hold_back_the_others() throws Exception {
+        String big = "x".repeat(16 * 1024);
+        try (Socket stuck = new Socket()) {
+            stuck.setReceiveBufferSize(4096);
+            stuck.connect(new InetSocketAddress("localhost", server.port()));
+            OutputStream out = stuck.getOutputStream();
+            out.write(("GET /events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            awaitSubscribers(1);
+            try (SseRecorder reader = new SseRecorder(http, url(), null)) {
+                reader.next();
+                awaitSubscribers(2);
+                // 32 MB: far more than the stuck socket's buffers can take, so its writes block
+                for (int i = 1; i <= 2000; i++) {
+                    hub.publish(i + " " + big);
+                }
+                for (int i = 1; i <= 2000; i++) {
+                    String data = reader.next(Duration.ofSeconds(20)).data();
+                    assertEquals(String.valueOf(i), data.substring(0, data.indexOf(' ')));
+                }
+            }
+        }
+    }
+}
