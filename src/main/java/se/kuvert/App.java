@@ -1,6 +1,7 @@
 package se.kuvert;
 
 import io.javalin.Javalin;
+import se.kuvert.admin.AdminController;
 import se.kuvert.api.ControlApi;
 import se.kuvert.auth.Auth;
 import se.kuvert.auth.Credentials;
@@ -12,6 +13,7 @@ import se.kuvert.db.Database;
 import se.kuvert.display.DisplayController;
 import se.kuvert.live.Command;
 import se.kuvert.live.Director;
+import se.kuvert.media.MediaStore;
 import se.kuvert.presenter.PresenterController;
 import se.kuvert.web.Server;
 import se.kuvert.web.Views;
@@ -69,12 +71,14 @@ public final class App implements AutoCloseable {
         DisplayController display = new DisplayController(director, views, HEARTBEAT_MILLIS);
         PresenterController presenter = new PresenterController(director, views, auth, shows, HEARTBEAT_MILLIS);
         ControlApi api = new ControlApi(director, auth, shows, display::subscribers);
+        AdminController admin = new AdminController(auth, shows, director, new MediaStore(settings.mediaDir()), views);
         director.onChange(display::changed);
         director.onChange(presenter::changed);
         Javalin javalin = Server.create(settings.mediaDir(), config -> {
             display.routes(config.routes);
             presenter.routes(config.routes);
             api.routes(config.routes);
+            admin.routes(config.routes);
         });
         javalin.start(settings.port());
         return new App(javalin, director, credentials, shows, display, presenter);
@@ -99,6 +103,7 @@ public final class App implements AutoCloseable {
         System.out.println("  Big screen:  " + base + "/display");
         System.out.println("  Presenter:   " + base + "/presenter   PIN " + credentials.presenterPin()
                 + (credentials.pinGenerated() ? " (generated; set presenterPin in config/kuvert.yaml to choose one)" : ""));
+        System.out.println("  Admin:       " + base + "/admin       password " + credentials.adminPassword());
         System.out.println("  Control API: " + base + "/api/control   Authorization: Bearer " + credentials.apiToken());
         System.out.println();
     }

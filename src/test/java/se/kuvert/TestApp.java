@@ -27,7 +27,11 @@ public final class TestApp implements AutoCloseable {
 
     /** A server with the demo shows of slides/ and the in-code test shows, with {@code showId} loaded. */
     public static TestApp start(Path dataDir, String showId) {
-        TestApp t = new TestApp(Settings.forTest(dataDir));
+        return start(Settings.forTest(dataDir), showId);
+    }
+
+    public static TestApp start(Settings settings, String showId) {
+        TestApp t = new TestApp(settings);
         t.app.shows().save(TestShows.gala(), "test");
         t.app.shows().save(TestShows.other(), "test");
         if (showId != null) {

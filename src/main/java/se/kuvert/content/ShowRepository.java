@@ -51,6 +51,15 @@ public final class ShowRepository {
         });
     }
 
+    public boolean delete(String id) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM shows WHERE id = ?")) {
+                ps.setString(1, id);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
     /** Id and title of every show, by title. */
     public List<Summary> list() {
         return db.read(c -> {

@@ -2,6 +2,7 @@ package se.kuvert.web;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import org.eclipse.jetty.server.Connector;
@@ -37,6 +38,9 @@ public final class Server {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = 1_000_000;
+            config.jetty.multipartConfig.maxFileSize(210, SizeUnit.MB);
+            config.jetty.multipartConfig.maxTotalRequestSize(220, SizeUnit.MB);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/assets";

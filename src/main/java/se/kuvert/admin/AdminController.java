@@ -1,0 +1,305 @@
+package se.kuvert.admin;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import se.kuvert.auth.Auth;
+import se.kuvert.auth.Role;
+import se.kuvert.content.RunOfShow;
+import se.kuvert.content.Show;
+import se.kuvert.content.ShowFileException;
+import se.kuvert.content.ShowRepository;
+import se.kuvert.display.StageView;
+import se.kuvert.content.Texts;
+import se.kuvert.live.Command;
+import se.kuvert.live.Director;
+import se.kuvert.media.MediaStore;
+import se.kuvert.web.Views;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The staff's page: log in with the admin password, then create and edit shows, upload media, set the sealed
+ * winner, preview every slide and check readiness. Every change is a POST carrying the session's CSRF token.
+ */
+public final class AdminController {
+    public static final String HOME = "/admin";
+    static final String CSRF_FIELD = "_csrf";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+
+    private final Auth auth;
+    private final ShowRepository shows;
+    private final Director director;
+    private final MediaStore media;
+    private final Views views;
+
+    public AdminController(Auth auth, ShowRepository shows, Director director, MediaStore media, Views views) {
+        this.auth = auth;
+        this.shows = shows;
+        this.director = director;
+        this.media = media;
+        this.views = views;
+    }
+
+    public void routes(RoutesConfig routes) {
+        routes.before("/admin/*", this::guard);
+        routes.get(HOME, this::home);
+        routes.post("/admin/login", this::login);
+        routes.post("/admin/logout", ctx -> {
+            auth.logout(ctx);
+            ctx.redirect(HOME, HttpStatus.SEE_OTHER);
+        });
+        routes.post("/admin/shows", ctx -> {
+            String title = required(ctx, "title");
+            String id = ShowEdits.uniqueId(ShowEdits.slug(title), shows.list().stream().map(ShowRepository.Summary::id).toList());
+            store(ShowEdits.create(id, title));
+            ctx.redirect("/admin/shows/" + id, HttpStatus.SEE_OTHER);
+        });
+        routes.get("/admin/shows/{id}", ctx -> ctx.html(views.render("admin/show.jte", editPage(ctx, show(ctx), null))));
+        routes.post("/admin/shows/{id}/duplicate", ctx -> {
+            Show show = show(ctx);
+            String id = ShowEdits.uniqueId(show.id() + "-kopia", shows.list().stream().map(ShowRepository.Summary::id).toList());
+            store(ShowEdits.copy(show, id));
+            ctx.redirect("/admin/shows/" + id, HttpStatus.SEE_OTHER);
+        });
+        routes.post("/admin/shows/{id}/delete", ctx -> {
+            Show show = show(ctx);
+            if (show.id().equals(director.snapshot().state().showId())) {
+                throw new Problem("“" + show.title() + "” is on the big screen; load another show before deleting it.");
+            }
+            if (!"yes".equals(ctx.formParam("confirm"))) {
+                throw new Problem("Deleting needs a confirmation.");
+            }
+            shows.delete(show.id());
+            ctx.redirect(HOME, HttpStatus.SEE_OTHER);
+        });
+        routes.post("/admin/shows/{id}/live", ctx -> {
+            director.apply(new Command.Load(show(ctx).id()), null, "admin");
+            ctx.redirect(HOME, HttpStatus.SEE_OTHER);
+        });
+        edit(routes, "/admin/shows/{id}", (ctx, s) -> ShowEdits.details(s, required(ctx, "title"), ctx.formParam("subtitle"),
+                ctx.formParam("date"), ctx.formParam("venue"), language(ctx), ctx.formParam("closing")));
+        edit(routes, "/admin/shows/{id}/awards", (ctx, s) -> ShowEdits.addAward(s, required(ctx, "name")));
+        edit(routes, "/admin/shows/{id}/awards/{award}", (ctx, s) -> ShowEdits.awardTexts(s, ctx.pathParam("award"),
+                required(ctx, "name"), ctx.formParam("about"), ctx.formParam("motivation"), ctx.formParam("jury"),
+                ctx.formParam("presenter"), ctx.formParam("prize")));
+        edit(routes, "/admin/shows/{id}/awards/{award}/move", (ctx, s) -> ShowEdits.moveAward(s, ctx.pathParam("award"), direction(ctx)));
+        edit(routes, "/admin/shows/{id}/awards/{award}/delete", (ctx, s) -> ShowEdits.removeAward(s, ctx.pathParam("award")));
+        edit(routes, "/admin/shows/{id}/awards/{award}/winner", (ctx, s) -> {
+            if (!"yes".equals(ctx.formParam("confirm"))) {
+                throw new Problem("Setting the winner needs the confirmation box ticked.");
+            }
+            return ShowEdits.winner(s, ctx.pathParam("award"), ctx.formParam("winner"), ctx.formParam("citation"), ctx.formParam("recipients"));
+        });
+        edit(routes, "/admin/shows/{id}/awards/{award}/nominees", (ctx, s) -> ShowEdits.addNominee(s, ctx.pathParam("award"),
+                required(ctx, "name"), ctx.formParam("text"), ctx.formParam("image")));
+        edit(routes, "/admin/shows/{id}/awards/{award}/nominees/{nominee}", (ctx, s) -> ShowEdits.editNominee(s,
+                ctx.pathParam("award"), ctx.pathParam("nominee"), required(ctx, "name"), ctx.formParam("text"), ctx.formParam("image")));
+        edit(routes, "/admin/shows/{id}/awards/{award}/nominees/{nominee}/move", (ctx, s) -> ShowEdits.moveNominee(s,
+                ctx.pathParam("award"), ctx.pathParam("nominee"), direction(ctx)));
+        edit(routes, "/admin/shows/{id}/awards/{award}/nominees/{nominee}/delete", (ctx, s) -> ShowEdits.removeNominee(s,
+                ctx.pathParam("award"), ctx.pathParam("nominee")));
+        routes.get("/admin/shows/{id}/awards/{award}/winner", ctx -> {
+            var award = show(ctx).award(ctx.pathParam("award")).orElseThrow(() -> new Problem("no such award"));
+            ctx.html(award.winningNominee().map(n -> "<strong>" + escape(n.name()) + "</strong>").orElse("<em>not set</em>"));
+        });
+        routes.post("/admin/media", this::upload);
+        routes.get("/admin/shows/{id}/preview", this::preview);
+        routes.exception(Problem.class, (e, ctx) -> problem(ctx, e.getMessage()));
+        routes.exception(ShowFileException.class, (e, ctx) -> problem(ctx, e.getMessage().replaceFirst("^[^:]*: ", "")));
+    }
+
+    /** A request that cannot be done as asked; the message is for staff. Nothing was stored. */
+    static final class Problem extends RuntimeException {
+        Problem(String message) {
+            super(message);
+        }
+    }
+
+    private interface Edit {
+        Show apply(Context ctx, Show show);
+    }
+
+    /** A POST that turns the show into a new one, checked and stored in one transaction, then back to the editor. */
+    private void edit(RoutesConfig routes, String path, Edit edit) {
+        routes.post(path, ctx -> {
+            Show edited;
+            try {
+                edited = edit.apply(ctx, show(ctx));
+            } catch (IllegalArgumentException e) {
+                throw new Problem(e.getMessage());
+            }
+            store(edited);
+            String anchor = ctx.pathParamMap().containsKey("award") && edited.award(ctx.pathParam("award")).isPresent()
+                    ? "#award-" + ctx.pathParam("award") : "";
+            ctx.redirect("/admin/shows/" + edited.id() + anchor, HttpStatus.SEE_OTHER);
+        });
+    }
+
+    private void store(Show show) {
+        shows.save(show, "admin");
+        director.showEdited(show.id());
+    }
+
+    private void guard(Context ctx) {
+        if (ctx.path().equals("/admin/login")) {
+            return;
+        }
+        if (!auth.isAdmin(ctx)) {
+            if (ctx.method().name().equals("GET")) {
+                ctx.redirect(HOME, HttpStatus.SEE_OTHER);
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            throw new io.javalin.http.UnauthorizedResponse("log in to the admin first");
+        }
+        if (!ctx.method().name().equals("GET")) {
+            String sent = ctx.header(CSRF_HEADER);
+            if (sent == null && ctx.isMultipartFormData()) {
+                sent = ctx.formParam(CSRF_FIELD);
+            } else if (sent == null) {
+                sent = ctx.formParam(CSRF_FIELD);
+            }
+            if (!MessageDigest.isEqual(csrf(ctx).getBytes(StandardCharsets.UTF_8), String.valueOf(sent).getBytes(StandardCharsets.UTF_8))) {
+                throw new io.javalin.http.ForbiddenResponse("this form is out of date or did not come from the admin page; reload and try again");
+            }
+        }
+    }
+
+    /** The CSRF token of the session: derived from its secret cookie, which other sites can neither read nor send. */
+    private static String csrf(Context ctx) {
+        String cookie = ctx.cookie(Auth.COOKIE);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("csrf:" + cookie).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void home(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        if (!auth.isAdmin(ctx)) {
+            ctx.html(views.render("admin/login.jte", new LoginPage(null)));
+            return;
+        }
+        ctx.html(views.render("admin/shows.jte", new ShowsPage(csrf(ctx), shows.list(), director.snapshot().state().showId(),
+                media.list(), ctx.queryParam("uploaded"))));
+    }
+
+    private void login(Context ctx) {
+        Auth.Login result = auth.login(ctx, Role.ADMIN, ctx.formParam("password"));
+        if (result instanceof Auth.Login.Ok) {
+            ctx.redirect(HOME, HttpStatus.SEE_OTHER);
+        } else if (result instanceof Auth.Login.Wait wait) {
+            ctx.header("Retry-After", String.valueOf(Math.max(1, wait.duration().toSeconds())));
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).html(views.render("admin/login.jte",
+                    new LoginPage("Too many wrong passwords. Try again in " + Math.max(1, wait.duration().toSeconds()) + " s.")));
+        } else {
+            ctx.status(HttpStatus.UNAUTHORIZED).html(views.render("admin/login.jte", new LoginPage("Wrong password.")));
+        }
+    }
+
+    private void upload(Context ctx) throws IOException {
+        UploadedFile file = ctx.uploadedFile("file");
+        if (file == null) {
+            throw new Problem("Choose a file to upload.");
+        }
+        if (file.size() > MediaStore.MAX_MEDIA_BYTES) {
+            throw new Problem(file.filename() + " is larger than " + MediaStore.MAX_MEDIA_BYTES / (1024 * 1024) + " MB.");
+        }
+        byte[] content;
+        try (InputStream in = file.content()) {
+            content = in.readAllBytes();
+        }
+        MediaStore.Stored stored;
+        try {
+            stored = media.store(file.filename(), content);
+        } catch (MediaStore.Refused e) {
+            throw new Problem(e.getMessage());
+        }
+        String back = ctx.formParam("back");
+        ctx.redirect((back != null && back.startsWith("/admin/shows/") ? back : HOME) + "?uploaded=" + stored.path(), HttpStatus.SEE_OTHER);
+    }
+
+    private void preview(Context ctx) {
+        Show show = show(ctx);
+        RunOfShow run = RunOfShow.of(show);
+        int slide = clamp(ctx.queryParam("slide"), run.size());
+        int step = clamp(ctx.queryParam("step"), run.slide(slide).steps());
+        StageView stage = new StageView(show, run.slide(slide), slide, run.size(), step, false, false, 0, Texts.of(show.language()));
+        ctx.html(views.render("admin/preview.jte", new PreviewPage(show, run, stage)));
+    }
+
+    private void problem(Context ctx, String message) {
+        ctx.status(HttpStatus.BAD_REQUEST);
+        String id = ctx.pathParamMap().get("id");
+        Show show = id == null ? null : shows.find(id).orElse(null);
+        if (show != null && auth.isAdmin(ctx)) {
+            ctx.html(views.render("admin/show.jte", editPage(ctx, show, message)));
+        } else {
+            ctx.html(views.render("admin/message.jte", new MessagePage(message)));
+        }
+    }
+
+    private EditPage editPage(Context ctx, Show show, String message) {
+        return new EditPage(csrf(ctx), show, media.list(), message, ctx.queryParam("uploaded"),
+                Readiness.check(show, media::exists), show.id().equals(director.snapshot().state().showId()));
+    }
+
+    private Show show(Context ctx) {
+        return shows.find(ctx.pathParam("id")).orElseThrow(() -> new Problem("There is no show '" + ctx.pathParam("id") + "'."));
+    }
+
+    private static String required(Context ctx, String field) {
+        String value = ctx.formParam(field);
+        if (value == null || value.isBlank()) {
+            throw new Problem("“" + field + "” must not be empty.");
+        }
+        return value.strip();
+    }
+
+    private static String language(Context ctx) {
+        String language = ctx.formParam("language");
+        return "en".equals(language) ? "en" : "sv";
+    }
+
+    private static int direction(Context ctx) {
+        return "up".equals(ctx.formParam("dir")) ? -1 : 1;
+    }
+
+    private static int clamp(String raw, int size) {
+        try {
+            return Math.max(0, Math.min(size - 1, Integer.parseInt(raw)));
+        } catch (NumberFormatException | NullPointerException e) {
+            return 0;
+        }
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    public record LoginPage(String error) {
+    }
+
+    public record MessagePage(String message) {
+    }
+
+    public record ShowsPage(String csrf, List<ShowRepository.Summary> shows, String liveShowId, List<String> media, String uploaded) {
+    }
+
+    public record EditPage(String csrf, Show show, List<String> media, String message, String uploaded,
+                           List<Readiness.Problem> problems, boolean live) {
+    }
+
+    public record PreviewPage(Show show, RunOfShow run, StageView stage) {
+    }
+}

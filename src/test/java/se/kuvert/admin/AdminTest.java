@@ -1,0 +1,279 @@
+package se.kuvert.admin;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.kuvert.TestApp;
+import se.kuvert.config.Settings;
+import se.kuvert.content.Award;
+import se.kuvert.content.Show;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AdminTest {
+    @TempDir
+    Path data;
+    @TempDir
+    Path media;
+    private TestApp t;
+    private String cookie;
+    private String csrf;
+
+    @BeforeEach
+    void start() {
+        t = TestApp.start(new Settings(0, TestApp.PIN, TestApp.TOKEN, "admin-secret", data, Path.of("slides"), media, null), "gala");
+        cookie = login("admin-secret");
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]+)\"").matcher(page("/admin").body());
+        assertTrue(m.find(), "the admin page carries a CSRF token");
+        csrf = m.group(1);
+    }
+
+    @AfterEach
+    void stop() {
+        t.close();
+    }
+
+    private String login(String password) {
+        HttpResponse<String> r = t.send(HttpRequest.newBuilder(URI.create(t.url("/admin/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("password=" + password)).build());
+        assertEquals(303, r.statusCode(), r.body());
+        String c = r.headers().firstValue("Set-Cookie").orElseThrow();
+        return c.substring(0, c.indexOf(';'));
+    }
+
+    private HttpResponse<String> page(String path) {
+        return t.send(HttpRequest.newBuilder(URI.create(t.url(path))).header("Cookie", cookie).GET().build());
+    }
+
+    private HttpResponse<String> post(String path, String... fields) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", csrf);
+        for (int i = 0; i < fields.length; i += 2) {
+            form.put(fields[i], fields[i + 1]);
+        }
+        return postForm(path, form, cookie);
+    }
+
+    private HttpResponse<String> postForm(String path, Map<String, String> form, String withCookie) {
+        String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(t.url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (withCookie != null) {
+            r.header("Cookie", withCookie);
+        }
+        return t.send(r.build());
+    }
+
+    private HttpResponse<String> upload(String filename, byte[] content) {
+        String boundary = "kuvertboundary";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return t.send(HttpRequest.newBuilder(URI.create(t.url("/admin/media"))).header("Cookie", cookie)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    private static byte[] png() throws Exception {
+        BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(3, 3, 0xd4af37);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private Show stored(String id) {
+        return t.app.shows().find(id).orElseThrow();
+    }
+
+    private long mediaFiles() throws Exception {
+        if (!Files.isDirectory(media.resolve("uploads"))) {
+            return 0;
+        }
+        try (var files = Files.list(media.resolve("uploads"))) {
+            return files.count();
+        }
+    }
+
+    @Test
+    void the_admin_needs_the_password() {
+        HttpResponse<String> anonymous = t.get("/admin");
+        assertTrue(anonymous.body().contains("Admin password"));
+        assertFalse(anonymous.body().contains("Testgalan"));
+        assertEquals(401, postForm("/admin/shows", Map.of("title", "Intruder"), null).statusCode());
+        assertTrue(t.app.shows().list().stream().noneMatch(s -> s.title().equals("Intruder")));
+    }
+
+    @Test
+    void wrong_passwords_are_slowed_down() {
+        int slowed = 0;
+        for (int i = 0; i < 8; i++) {
+            int status = postForm("/admin/login", Map.of("password", "guess" + i), null).statusCode();
+            slowed += status == 429 ? 1 : 0;
+        }
+        assertEquals(3, slowed);
+    }
+
+    @Test
+    void a_form_without_the_csrf_token_is_refused_and_changes_nothing() {
+        HttpResponse<String> r = postForm("/admin/shows/gala", Map.of("title", "Hijacked"), cookie);
+        assertEquals(403, r.statusCode());
+        assertEquals("Testgalan", stored("gala").title());
+        Map<String, String> wrong = Map.of("_csrf", "0".repeat(32), "title", "Hijacked");
+        assertEquals(403, postForm("/admin/shows/gala", wrong, cookie).statusCode());
+    }
+
+    @Test
+    void staff_build_a_ceremony_with_two_awards_and_three_nominees_each() throws Exception {
+        HttpResponse<String> created = post("/admin/shows", "title", "Årets gala 2026");
+        assertEquals(303, created.statusCode());
+        String id = "arets-gala-2026";
+        assertTrue(page("/admin/shows/" + id).body().contains("The show has no awards."));
+        assertEquals(303, upload("emblem.png", png()).statusCode());
+        String image = Files.list(media.resolve("uploads")).findFirst().map(p -> "uploads/" + p.getFileName()).orElseThrow();
+        for (String award : new String[]{"Årets kommun", "Årets region"}) {
+            post("/admin/shows/" + id + "/awards", "name", award);
+        }
+        for (Award added : stored(id).awards()) {
+            for (String name : new String[]{"Alby", "Bby", "Cby"}) {
+                assertEquals(303, post("/admin/shows/" + id + "/awards/" + added.id() + "/nominees", "name", name + " " + added.id(),
+                        "image", image).statusCode());
+            }
+            Award award = stored(id).award(added.id()).orElseThrow();
+            post("/admin/shows/" + id + "/awards/" + award.id(), "name", award.name(), "motivation", "Första stycket.\n\nAndra stycket.",
+                    "jury", "Anna Andersson, ordförande\nBo Berg", "presenter", "Ministern", "prize", "Ett diplom");
+            post("/admin/shows/" + id + "/awards/" + award.id() + "/winner", "winner", award.nominees().get(award.id().equals("arets-kommun") ? 1 : 2).id(),
+                    "citation", "För gott arbete", "confirm", "yes");
+        }
+        Show show = stored(id);
+        assertEquals(2, show.awards().size());
+        assertEquals(3, show.awards().get(1).nominees().size());
+        assertEquals("cby-arets-region", show.awards().get(1).winner());
+        assertEquals(2, show.awards().get(0).motivation().size());
+        assertEquals("Bo Berg", show.awards().get(0).jury().get(1).name());
+        String editor = page("/admin/shows/" + id).body();
+        assertTrue(editor.contains("id=\"ready\""), "reported ready");
+        assertTrue(editor.contains("••••••••"), "the winner is masked");
+        Matcher winnerSelects = Pattern.compile("<select name=\"winner\">(.*?)</select>", Pattern.DOTALL).matcher(editor);
+        int selects = 0;
+        while (winnerSelects.find()) {
+            assertFalse(winnerSelects.group(1).contains("selected"), "no winner is pre-selected in the form");
+            selects++;
+        }
+        assertEquals(2, selects);
+        assertTrue(page("/admin/shows/" + id + "/awards/arets-kommun/winner").body().contains("Bby arets-kommun"), "unmasked on purpose");
+        post("/admin/shows/" + id + "/live");
+        assertEquals(id, t.app.director().snapshot().state().showId());
+    }
+
+    @Test
+    void setting_a_winner_needs_the_confirmation() {
+        HttpResponse<String> r = post("/admin/shows/gala/awards/main/winner", "winner", "alby");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("confirmation"));
+        assertEquals("bjorkby", stored("gala").awards().get(0).winner());
+    }
+
+    @Test
+    void a_nominee_named_with_html_is_shown_as_text() {
+        post("/admin/shows/gala/awards/main/nominees", "name", "<script>alert(1)</script>");
+        String editor = page("/admin/shows/gala").body();
+        assertFalse(editor.contains("<script>alert(1)</script>"));
+        assertTrue(editor.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assertEquals("<script>alert(1)</script>", stored("gala").awards().get(0).nominees().get(3).name());
+    }
+
+    @Test
+    void bad_uploads_are_refused_and_nothing_is_stored() throws Exception {
+        HttpResponse<String> fakeJpeg = upload("photo.jpg", "this is not an image".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, fakeJpeg.statusCode());
+        assertTrue(fakeJpeg.body().contains("its content was checked"), fakeJpeg.body());
+        byte[] brokenJpeg = new byte[2000];
+        brokenJpeg[0] = (byte) 0xFF;
+        brokenJpeg[1] = (byte) 0xD8;
+        brokenJpeg[2] = (byte) 0xFF;
+        assertEquals(400, upload("broken.jpg", brokenJpeg).statusCode());
+        HttpResponse<String> svg = upload("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, svg.statusCode());
+        assertTrue(svg.body().contains("SVG"));
+        byte[] huge = new byte[16 * 1024 * 1024];
+        huge[0] = (byte) 0x89;
+        System.arraycopy(new byte[]{'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, huge, 1, 7);
+        HttpResponse<String> big = upload("huge.png", huge);
+        assertEquals(400, big.statusCode());
+        assertTrue(big.body().contains("limit"), big.body());
+        assertEquals(0, mediaFiles());
+        assertEquals(303, upload("../../../etc/passwd.png", png()).statusCode());
+        assertEquals(1, mediaFiles());
+        assertFalse(Files.exists(media.resolve("../etc/passwd.png")));
+        try (var files = Files.list(media.resolve("uploads"))) {
+            assertTrue(files.allMatch(p -> p.getFileName().toString().matches("[0-9a-f]{20}\\.png")));
+        }
+    }
+
+    @Test
+    void the_live_show_cannot_be_deleted_and_others_need_a_confirmation() {
+        assertEquals(400, post("/admin/shows/gala/delete", "confirm", "yes").statusCode());
+        assertEquals(400, post("/admin/shows/other/delete").statusCode());
+        assertEquals(303, post("/admin/shows/other/delete", "confirm", "yes").statusCode());
+        assertTrue(t.app.shows().find("other").isEmpty());
+        assertTrue(t.app.shows().find("gala").isPresent());
+    }
+
+    @Test
+    void duplicating_copies_the_whole_show_under_a_new_id() {
+        assertEquals(303, post("/admin/shows/gala/duplicate").statusCode());
+        Show copy = stored("gala-kopia");
+        assertEquals(stored("gala").awards(), copy.awards());
+    }
+
+    @Test
+    void a_refused_edit_says_why_and_keeps_the_stored_show() {
+        HttpResponse<String> r = post("/admin/shows/gala/awards/main", "name", " ");
+        assertEquals(400, r.statusCode());
+        assertEquals("Årets kommun", stored("gala").awards().get(0).name());
+    }
+
+    @Test
+    void preview_renders_every_slide_without_touching_the_live_show() {
+        long version = t.app.director().snapshot().state().version();
+        HttpResponse<String> winner = page("/admin/shows/gala/preview?slide=4&step=0");
+        assertEquals(200, winner.statusCode());
+        assertTrue(winner.body().contains("data-kind=\"winner\""));
+        assertTrue(winner.body().contains("Björkby kommun"));
+        assertTrue(page("/admin/shows/gala/preview?slide=2&step=2").body().contains("Cedby &lt;b&gt;kommun&lt;/b&gt;"));
+        assertEquals(version, t.app.director().snapshot().state().version());
+    }
+
+    @Test
+    void an_edit_to_the_live_show_reaches_the_screen_when_its_slide_is_shown_again() {
+        post("/admin/shows/gala/awards/main/nominees/alby", "name", "Alby stad");
+        t.control("{\"action\":\"goto\",\"slide\":2,\"step\":0}");
+        assertTrue(t.get("/display").body().contains("Alby stad"));
+    }
+}
