@@ -84,27 +84,27 @@ public final class AdminController {
             director.apply(new Command.Load(show(ctx).id()), null, "admin");
             ctx.redirect(HOME, HttpStatus.SEE_OTHER);
         });
-        edit(routes, "/admin/shows/{id}", (ctx, s) -> ShowEdits.details(s, required(ctx, "title"), ctx.formParam("subtitle"),
+        edit(routes, "/admin/shows/{id}", ctx -> "Saved the show.", (ctx, s) -> ShowEdits.details(s, required(ctx, "title"), ctx.formParam("subtitle"),
                 ctx.formParam("date"), ctx.formParam("venue"), language(ctx), ctx.formParam("closing")));
-        edit(routes, "/admin/shows/{id}/awards", (ctx, s) -> ShowEdits.addAward(s, required(ctx, "name")));
-        edit(routes, "/admin/shows/{id}/awards/{award}", (ctx, s) -> ShowEdits.awardTexts(s, ctx.pathParam("award"),
+        edit(routes, "/admin/shows/{id}/awards", ctx -> "Added the award “" + ctx.formParam("name") + "”.", (ctx, s) -> ShowEdits.addAward(s, required(ctx, "name")));
+        edit(routes, "/admin/shows/{id}/awards/{award}", ctx -> "Saved “" + ctx.formParam("name") + "”.", (ctx, s) -> ShowEdits.awardTexts(s, ctx.pathParam("award"),
                 required(ctx, "name"), ctx.formParam("about"), ctx.formParam("motivation"), ctx.formParam("jury"),
                 ctx.formParam("presenter"), ctx.formParam("prize")));
-        edit(routes, "/admin/shows/{id}/awards/{award}/move", (ctx, s) -> ShowEdits.moveAward(s, ctx.pathParam("award"), direction(ctx)));
-        edit(routes, "/admin/shows/{id}/awards/{award}/delete", (ctx, s) -> ShowEdits.removeAward(s, ctx.pathParam("award")));
-        edit(routes, "/admin/shows/{id}/awards/{award}/winner", (ctx, s) -> {
+        edit(routes, "/admin/shows/{id}/awards/{award}/move", ctx -> "Moved the award.", (ctx, s) -> ShowEdits.moveAward(s, ctx.pathParam("award"), direction(ctx)));
+        edit(routes, "/admin/shows/{id}/awards/{award}/delete", ctx -> "Removed the award.", (ctx, s) -> ShowEdits.removeAward(s, ctx.pathParam("award")));
+        edit(routes, "/admin/shows/{id}/awards/{award}/winner", ctx -> "Set the winner of this award.", (ctx, s) -> {
             if (!"yes".equals(ctx.formParam("confirm"))) {
                 throw new Problem("Setting the winner needs the confirmation box ticked.");
             }
             return ShowEdits.winner(s, ctx.pathParam("award"), ctx.formParam("winner"), ctx.formParam("citation"), ctx.formParam("recipients"));
         });
-        edit(routes, "/admin/shows/{id}/awards/{award}/nominees", (ctx, s) -> ShowEdits.addNominee(s, ctx.pathParam("award"),
+        edit(routes, "/admin/shows/{id}/awards/{award}/nominees", ctx -> "Added “" + ctx.formParam("name") + "”.", (ctx, s) -> ShowEdits.addNominee(s, ctx.pathParam("award"),
                 required(ctx, "name"), ctx.formParam("text"), ctx.formParam("image")));
-        edit(routes, "/admin/shows/{id}/awards/{award}/nominees/{nominee}", (ctx, s) -> ShowEdits.editNominee(s,
+        edit(routes, "/admin/shows/{id}/awards/{award}/nominees/{nominee}", ctx -> "Saved “" + ctx.formParam("name") + "”.", (ctx, s) -> ShowEdits.editNominee(s,
                 ctx.pathParam("award"), ctx.pathParam("nominee"), required(ctx, "name"), ctx.formParam("text"), ctx.formParam("image")));
-        edit(routes, "/admin/shows/{id}/awards/{award}/nominees/{nominee}/move", (ctx, s) -> ShowEdits.moveNominee(s,
+        edit(routes, "/admin/shows/{id}/awards/{award}/nominees/{nominee}/move", ctx -> "Moved the nominee.", (ctx, s) -> ShowEdits.moveNominee(s,
                 ctx.pathParam("award"), ctx.pathParam("nominee"), direction(ctx)));
-        edit(routes, "/admin/shows/{id}/awards/{award}/nominees/{nominee}/delete", (ctx, s) -> ShowEdits.removeNominee(s,
+        edit(routes, "/admin/shows/{id}/awards/{award}/nominees/{nominee}/delete", ctx -> "Removed the nominee.", (ctx, s) -> ShowEdits.removeNominee(s,
                 ctx.pathParam("award"), ctx.pathParam("nominee")));
         routes.get("/admin/shows/{id}/awards/{award}/winner", ctx -> {
             var award = show(ctx).award(ctx.pathParam("award")).orElseThrow(() -> new Problem("no such award"));
@@ -127,8 +127,11 @@ public final class AdminController {
         Show apply(Context ctx, Show show);
     }
 
-    /** A POST that turns the show into a new one, checked and stored in one transaction, then back to the editor. */
-    private void edit(RoutesConfig routes, String path, Edit edit) {
+    /**
+     * A POST that turns the show into a new one, checked and stored in one transaction, then back to the editor,
+     * which says what was done.
+     */
+    private void edit(RoutesConfig routes, String path, java.util.function.Function<Context, String> done, Edit edit) {
         routes.post(path, ctx -> {
             Show edited;
             try {
@@ -139,7 +142,8 @@ public final class AdminController {
             store(edited);
             String anchor = ctx.pathParamMap().containsKey("award") && edited.award(ctx.pathParam("award")).isPresent()
                     ? "#award-" + ctx.pathParam("award") : "";
-            ctx.redirect("/admin/shows/" + edited.id() + anchor, HttpStatus.SEE_OTHER);
+            ctx.redirect("/admin/shows/" + edited.id() + "?done=" + java.net.URLEncoder.encode(done.apply(ctx), StandardCharsets.UTF_8)
+                    + anchor, HttpStatus.SEE_OTHER);
         });
     }
 
@@ -250,7 +254,7 @@ public final class AdminController {
     }
 
     private EditPage editPage(Context ctx, Show show, String message) {
-        return new EditPage(csrf(ctx), show, media.list(), message, ctx.queryParam("uploaded"),
+        return new EditPage(csrf(ctx), show, media.list(), message, message == null ? ctx.queryParam("done") : null, ctx.queryParam("uploaded"),
                 Readiness.check(show, media::exists), show.id().equals(director.snapshot().state().showId()));
     }
 
@@ -296,7 +300,7 @@ public final class AdminController {
     public record ShowsPage(String csrf, List<ShowRepository.Summary> shows, String liveShowId, List<String> media, String uploaded) {
     }
 
-    public record EditPage(String csrf, Show show, List<String> media, String message, String uploaded,
+    public record EditPage(String csrf, Show show, List<String> media, String message, String done, String uploaded,
                            List<Readiness.Problem> problems, boolean live) {
     }
 
