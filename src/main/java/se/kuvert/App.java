@@ -2,6 +2,7 @@ package se.kuvert;
 
 import io.javalin.Javalin;
 import se.kuvert.admin.AdminController;
+import se.kuvert.admin.ShowCommands;
 import se.kuvert.api.ControlApi;
 import se.kuvert.auth.Auth;
 import se.kuvert.auth.Credentials;
@@ -48,6 +49,9 @@ public final class App implements AutoCloseable {
 
     public static void main(String[] args) {
         Settings settings = Settings.load(Path.of("config", "kuvert.yaml"), System.getenv());
+        if (args.length > 0) {
+            System.exit(ShowCommands.run(settings, args, System.out, System.err));
+        }
         App app = create(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "kuvert-shutdown"));
         app.printWelcome();
@@ -71,7 +75,8 @@ public final class App implements AutoCloseable {
         DisplayController display = new DisplayController(director, views, HEARTBEAT_MILLIS);
         PresenterController presenter = new PresenterController(director, views, auth, shows, HEARTBEAT_MILLIS);
         ControlApi api = new ControlApi(director, auth, shows, display::subscribers);
-        AdminController admin = new AdminController(auth, shows, director, new MediaStore(settings.mediaDir()), views);
+        AdminController admin = new AdminController(auth, shows, director, new MediaStore(settings.mediaDir()), views,
+                settings.mediaDir(), settings.slidesDir());
         director.onChange(display::changed);
         director.onChange(presenter::changed);
         Javalin javalin = Server.create(settings.mediaDir(), config -> {

@@ -39,8 +39,13 @@ public final class AdminController {
     private final Director director;
     private final MediaStore media;
     private final Views views;
+    private final java.nio.file.Path mediaDir;
+    private final java.nio.file.Path slidesDir;
 
-    public AdminController(Auth auth, ShowRepository shows, Director director, MediaStore media, Views views) {
+    public AdminController(Auth auth, ShowRepository shows, Director director, MediaStore media, Views views,
+                           java.nio.file.Path mediaDir, java.nio.file.Path slidesDir) {
+        this.mediaDir = mediaDir;
+        this.slidesDir = slidesDir;
         this.auth = auth;
         this.shows = shows;
         this.director = director;
@@ -111,6 +116,25 @@ public final class AdminController {
             ctx.html(award.winningNominee().map(n -> "<strong>" + escape(n.name()) + "</strong>").orElse("<em>not set</em>"));
         });
         routes.post("/admin/media", this::upload);
+        routes.get("/admin/shows/{id}/export", ctx -> {
+            Show show = show(ctx);
+            ctx.header("Content-Disposition", "attachment; filename=\"" + show.id() + ".zip\"");
+            ctx.contentType("application/zip").result(ShowArchive.export(show, mediaDir));
+        });
+        routes.post("/admin/import", this::importShow);
+        routes.post("/admin/import-slides", ctx -> {
+            var result = se.kuvert.content.ShowFile.loadAll(slidesDir);
+            int added = 0;
+            for (Show show : result.shows()) {
+                if (shows.find(show.id()).isEmpty()) {
+                    store(show);
+                    added++;
+                }
+            }
+            ctx.redirect(HOME + "?done=" + java.net.URLEncoder.encode("Imported " + added + " new show(s) from slides/."
+                    + (result.errors().isEmpty() ? "" : " Refused: " + String.join(" ", result.errors())), StandardCharsets.UTF_8),
+                    HttpStatus.SEE_OTHER);
+        });
         routes.get("/admin/shows/{id}/preview", this::preview);
         routes.exception(Problem.class, (e, ctx) -> problem(ctx, e.getMessage()));
         routes.exception(ShowFileException.class, (e, ctx) -> problem(ctx, e.getMessage().replaceFirst("^[^:]*: ", "")));
@@ -195,7 +219,7 @@ public final class AdminController {
             return;
         }
         ctx.html(views.render("admin/shows.jte", new ShowsPage(csrf(ctx), shows.list(), director.snapshot().state().showId(),
-                media.list(), ctx.queryParam("uploaded"))));
+                media.list(), ctx.queryParam("uploaded"), ctx.queryParam("done"))));
     }
 
     private void login(Context ctx) {
@@ -231,6 +255,32 @@ public final class AdminController {
         }
         String back = ctx.formParam("back");
         ctx.redirect((back != null && back.startsWith("/admin/shows/") ? back : HOME) + "?uploaded=" + stored.path(), HttpStatus.SEE_OTHER);
+    }
+
+    private void importShow(Context ctx) throws IOException {
+        UploadedFile file = ctx.uploadedFile("file");
+        if (file == null) {
+            throw new Problem("Choose a .zip exported from Kuvert, or a show file (.yaml).");
+        }
+        byte[] content;
+        try (InputStream in = file.content()) {
+            content = in.readAllBytes();
+        }
+        String name = java.nio.file.Path.of(file.filename().replace('\\', '/')).getFileName().toString();
+        Show show;
+        try {
+            show = ShowArchive.importArchive(name, content, mediaDir);
+        } catch (ShowArchive.Refused e) {
+            throw new Problem(e.getMessage());
+        } catch (ShowFileException e) {
+            throw new Problem(e.getMessage());
+        }
+        if (shows.find(show.id()).isPresent()) {
+            throw new Problem("A show with the id '" + show.id() + "' exists already; delete it first or change the id in the file.");
+        }
+        store(show);
+        ctx.redirect("/admin/shows/" + show.id() + "?done=" + java.net.URLEncoder.encode("Imported “" + show.title() + "”.",
+                StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
     }
 
     private void preview(Context ctx) {
@@ -297,7 +347,8 @@ public final class AdminController {
     public record MessagePage(String message) {
     }
 
-    public record ShowsPage(String csrf, List<ShowRepository.Summary> shows, String liveShowId, List<String> media, String uploaded) {
+    public record ShowsPage(String csrf, List<ShowRepository.Summary> shows, String liveShowId, List<String> media, String uploaded,
+                            String done) {
     }
 
     public record EditPage(String csrf, Show show, List<String> media, String message, String done, String uploaded,

@@ -86,6 +86,10 @@ class AdminTest {
     }
 
     private HttpResponse<String> upload(String filename, byte[] content) {
+        return multipart("/admin/media", filename, content);
+    }
+
+    private HttpResponse<String> multipart(String path, String filename, byte[] content) {
         String boundary = "kuvertboundary";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n").getBytes(StandardCharsets.UTF_8));
@@ -93,7 +97,7 @@ class AdminTest {
                 + "\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return t.send(HttpRequest.newBuilder(URI.create(t.url("/admin/media"))).header("Cookie", cookie)
+        return t.send(HttpRequest.newBuilder(URI.create(t.url(path))).header("Cookie", cookie)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
@@ -257,6 +261,23 @@ class AdminTest {
         HttpResponse<String> r = post("/admin/shows/gala/awards/main", "name", " ");
         assertEquals(400, r.statusCode());
         assertEquals("Årets kommun", stored("gala").awards().get(0).name());
+    }
+
+    @Test
+    void a_show_exported_from_the_admin_imports_back_exactly() throws Exception {
+        Show before = stored("other");
+        HttpResponse<byte[]> export = t.http.send(HttpRequest.newBuilder(URI.create(t.url("/admin/shows/other/export")))
+                .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, export.statusCode());
+        assertEquals(400, post("/admin/import", "x", "y").statusCode(), "a form without a file is refused");
+        assertEquals(400, multipart("/admin/import", "other.zip", export.body()).statusCode(), "the id exists already");
+        assertEquals(303, post("/admin/shows/other/delete", "confirm", "yes").statusCode());
+        assertEquals(303, multipart("/admin/import", "other.zip", export.body()).statusCode());
+        assertEquals(before, stored("other"));
+        HttpResponse<String> broken = multipart("/admin/import", "bad.yaml", "title: Bad\nawards:\n  - id: A B\n    name: x\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, broken.statusCode());
+        assertTrue(broken.body().contains("bad.yaml line 3"), broken.body());
     }
 
     @Test

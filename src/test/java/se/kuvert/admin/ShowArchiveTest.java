@@ -1,0 +1,111 @@
+package se.kuvert.admin;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.kuvert.config.Settings;
+import se.kuvert.content.Show;
+import se.kuvert.content.ShowFile;
+import se.kuvert.content.ShowFileException;
+import se.kuvert.content.ShowRepository;
+import se.kuvert.db.Database;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ShowArchiveTest {
+    private static final Path MEDIA = Path.of("media");
+
+    private static byte[] zip(String... namesAndContents) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (int i = 0; i < namesAndContents.length; i += 2) {
+                zip.putNextEntry(new ZipEntry(namesAndContents[i]));
+                zip.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static long files(Path dir) throws Exception {
+        try (var walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).count();
+        }
+    }
+
+    @Test
+    void export_then_import_gives_the_same_show_and_the_same_media(@TempDir Path elsewhere) throws Exception {
+        Show show = ShowFile.read(Path.of("slides", "digitaliseringskommun-2017.yaml"));
+        byte[] archive = ShowArchive.export(show, MEDIA);
+        Show back = ShowArchive.importArchive("2017.zip", archive, elsewhere);
+        assertEquals(show, back);
+        for (String path : ShowArchive.media(show)) {
+            assertArrayEquals(Files.readAllBytes(MEDIA.resolve(path)), Files.readAllBytes(elsewhere.resolve(path)), path);
+        }
+    }
+
+    @Test
+    void entries_outside_the_shows_folder_are_refused_and_nothing_is_written(@TempDir Path media) throws Exception {
+        String yaml = "title: X\nawards: []\n";
+        for (byte[] evil : new byte[][]{
+                zip("x/x.yaml", yaml, "x/media/../../../evil.txt", "pwned"),
+                zip("x/x.yaml", yaml, "/etc/evil.txt", "pwned"),
+                zip("x/x.yaml", yaml, "y/other.txt", "two folders")}) {
+            assertThrows(ShowArchive.Refused.class, () -> ShowArchive.importArchive("evil.zip", evil, media));
+        }
+        assertEquals(0, files(media));
+        assertFalse(Files.exists(media.resolve("../../evil.txt").normalize()));
+    }
+
+    @Test
+    void a_broken_show_file_in_a_zip_names_the_file_and_line(@TempDir Path media) throws Exception {
+        byte[] archive = zip("gala/gala.yaml", "title: Gala\nawards:\n  - id: a\n    name: A\n    winner: nobody\n",
+                "gala/media/emblems/a.svg", "<svg/>");
+        ShowFileException e = assertThrows(ShowFileException.class, () -> ShowArchive.importArchive("gala.zip", archive, media));
+        assertTrue(e.getMessage().startsWith("gala.zip!gala/gala.yaml line 5:"), e.getMessage());
+        assertEquals(0, files(media), "nothing is written for a refused archive");
+    }
+
+    @Test
+    void a_medium_that_would_replace_a_different_file_refuses_the_import(@TempDir Path media) throws Exception {
+        Files.createDirectories(media.resolve("emblems"));
+        Files.writeString(media.resolve("emblems/a.svg"), "original");
+        byte[] archive = zip("gala/gala.yaml", "title: Gala\nawards: []\n", "gala/media/emblems/a.svg", "replacement",
+                "gala/media/emblems/b.svg", "new");
+        assertThrows(ShowArchive.Refused.class, () -> ShowArchive.importArchive("gala.zip", archive, media));
+        assertEquals("original", Files.readString(media.resolve("emblems/a.svg")));
+        assertFalse(Files.exists(media.resolve("emblems/b.svg")));
+    }
+
+    @Test
+    void the_command_line_exports_and_imports_a_show(@TempDir Path data, @TempDir Path media, @TempDir Path out) throws Exception {
+        Settings settings = new Settings(0, "1", "t", "a", data, Path.of("slides"), MEDIA, null);
+        ShowRepository shows = new ShowRepository(new Database(data));
+        shows.importOnFirstStart(Path.of("slides"));
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        Path zip = out.resolve("show.zip");
+        assertEquals(0, ShowCommands.run(settings, new String[]{"export", "digitaliseringskommun-2021", zip.toString()},
+                new PrintStream(stdout), new PrintStream(stderr)));
+        assertEquals(1, ShowCommands.run(settings, new String[]{"import", zip.toString()}, new PrintStream(stdout), new PrintStream(stderr)),
+                "the show exists already");
+        assertTrue(stderr.toString().contains("exists already"));
+        Path fresh = out.resolve("fresh");
+        Settings other = new Settings(0, "1", "t", "a", fresh, Path.of("slides"), media, null);
+        assertEquals(0, ShowCommands.run(other, new String[]{"import", zip.toString()}, new PrintStream(stdout), new PrintStream(stderr)));
+        assertEquals(shows.find("digitaliseringskommun-2021").orElseThrow(),
+                new ShowRepository(new Database(fresh)).find("digitaliseringskommun-2021").orElseThrow());
+        assertEquals(2, ShowCommands.run(settings, new String[]{"frobnicate"}, new PrintStream(stdout), new PrintStream(stderr)));
+    }
+}
