@@ -34,7 +34,8 @@ public record RunOfShow(List<Slide> slides) {
             if (!award.nominees().isEmpty()) {
                 slides.add(new Slide.Nominees(award, null));
             }
-            if (award.winner() != null) {
+            if (!award.nominees().isEmpty()) {
+                // Kept even before a winner is set: the jury may decide late, and the presenter is warned at the reveal.
                 slides.add(new Slide.Envelope(award, null));
                 slides.add(new Slide.Winner(award, null));
             }

@@ -132,6 +132,25 @@ class DirectorTest {
     }
 
     @Test
+    void a_reveal_with_no_winner_set_warns_the_presenter_and_a_late_decision_reaches_the_screen() {
+        var award = TestShows.gala().awards().get(0);
+        var undecided = new se.kuvert.content.Award(award.id(), award.name(), award.about(), award.nominees(), null, null, null,
+                award.motivation(), award.jury(), award.presenter(), award.prize());
+        var show = TestShows.gala();
+        shows.save(new se.kuvert.content.Show(show.id(), show.title(), null, null, null, "sv", null, List.of(undecided),
+                List.of(), null, null), "test");
+        director.apply(new Command.Load("gala"), null, "t");
+        director.apply(new Command.Goto(3, 0), null, "t");
+        assertTrue(director.snapshot().nextRevealsWinner());
+        assertTrue(se.kuvert.presenter.PresenterView.of(director.snapshot(), List.of()).winnerMissing());
+        shows.save(TestShows.gala(), "test");
+        director.showEdited("gala");
+        assertTrue(!se.kuvert.presenter.PresenterView.of(director.snapshot(), List.of()).winnerMissing());
+        director.apply(new Command.Next(), null, "t");
+        assertEquals(TestShows.WINNER_NAME, ((se.kuvert.content.Slide.Winner) director.snapshot().slide()).award().winningNominee().orElseThrow().name());
+    }
+
+    @Test
     void next_reveals_winner_only_right_before_the_winner_slide() {
         director.apply(new Command.Load("gala"), null, "t");
         List<Boolean> flags = new ArrayList<>();
