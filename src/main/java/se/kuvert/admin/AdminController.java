@@ -111,6 +111,17 @@ public final class AdminController {
                 ctx.pathParam("award"), ctx.pathParam("nominee"), direction(ctx)));
         edit(routes, "/admin/shows/{id}/awards/{award}/nominees/{nominee}/delete", ctx -> "Removed the nominee.", (ctx, s) -> ShowEdits.removeNominee(s,
                 ctx.pathParam("award"), ctx.pathParam("nominee")));
+        edit(routes, "/admin/shows/{id}/run/customise", ctx -> "The run of show is now the show's own; change it below.",
+                (ctx, s) -> ShowEdits.customiseRun(s));
+        edit(routes, "/admin/shows/{id}/run/reset", ctx -> "The run of show follows the awards again.", (ctx, s) -> ShowEdits.resetRun(s));
+        edit(routes, "/admin/shows/{id}/run/add", ctx -> "Added a " + ctx.formParam("kind") + " slide at the end.",
+                (ctx, s) -> ShowEdits.addSlide(s, String.valueOf(ctx.formParam("kind")), ctx.formParam("title"), ctx.formParam("text"),
+                        ctx.formParam("image"), ctx.formParam("video")));
+        edit(routes, "/admin/shows/{id}/run/{index}/move", ctx -> "Moved slide " + ctx.pathParam("index") + ".",
+                (ctx, s) -> ShowEdits.moveSlide(s, index(ctx), direction(ctx)));
+        edit(routes, "/admin/shows/{id}/run/{index}/delete", ctx -> "Removed a slide.", (ctx, s) -> ShowEdits.removeSlide(s, index(ctx)));
+        edit(routes, "/admin/shows/{id}/run/{index}/notes", ctx -> "Saved the notes of slide " + ctx.pathParam("index") + ".",
+                (ctx, s) -> ShowEdits.slideNotes(s, index(ctx), ctx.formParam("notes")));
         routes.get("/admin/shows/{id}/awards/{award}/winner", ctx -> {
             var award = show(ctx).award(ctx.pathParam("award")).orElseThrow(() -> new Problem("no such award"));
             ctx.html(award.winningNominee().map(n -> "<strong>" + escape(n.name()) + "</strong>").orElse("<em>not set</em>"));
@@ -165,7 +176,7 @@ public final class AdminController {
             }
             store(edited);
             String anchor = ctx.pathParamMap().containsKey("award") && edited.award(ctx.pathParam("award")).isPresent()
-                    ? "#award-" + ctx.pathParam("award") : "";
+                    ? "#award-" + ctx.pathParam("award") : ctx.path().contains("/run/") ? "#run" : "";
             ctx.redirect("/admin/shows/" + edited.id() + "?done=" + java.net.URLEncoder.encode(done.apply(ctx), StandardCharsets.UTF_8)
                     + anchor, HttpStatus.SEE_OTHER);
         });
@@ -304,7 +315,7 @@ public final class AdminController {
     }
 
     private EditPage editPage(Context ctx, Show show, String message) {
-        return new EditPage(csrf(ctx), show, media.list(), message, message == null ? ctx.queryParam("done") : null, ctx.queryParam("uploaded"),
+        return new EditPage(csrf(ctx), show, RunOfShow.of(show), media.list(), message, message == null ? ctx.queryParam("done") : null, ctx.queryParam("uploaded"),
                 Readiness.check(show, media::exists), show.id().equals(director.snapshot().state().showId()));
     }
 
@@ -323,6 +334,15 @@ public final class AdminController {
     private static String language(Context ctx) {
         String language = ctx.formParam("language");
         return "en".equals(language) ? "en" : "sv";
+    }
+
+    /** Slides are numbered from 1 in the admin, as staff count them. */
+    private static int index(Context ctx) {
+        try {
+            return Integer.parseInt(ctx.pathParam("index")) - 1;
+        } catch (NumberFormatException e) {
+            throw new Problem("there is no slide '" + ctx.pathParam("index") + "'");
+        }
     }
 
     private static int direction(Context ctx) {
@@ -351,7 +371,7 @@ public final class AdminController {
                             String done) {
     }
 
-    public record EditPage(String csrf, Show show, List<String> media, String message, String done, String uploaded,
+    public record EditPage(String csrf, Show show, RunOfShow run, List<String> media, String message, String done, String uploaded,
                            List<Readiness.Problem> problems, boolean live) {
     }
 

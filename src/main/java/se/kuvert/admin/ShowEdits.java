@@ -4,7 +4,9 @@ import se.kuvert.content.Award;
 import se.kuvert.content.JuryMember;
 import se.kuvert.content.Nominee;
 import se.kuvert.content.Show;
+import se.kuvert.content.RunOfShow;
 import se.kuvert.content.ShowFile;
+import se.kuvert.content.SlideSpec;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -92,6 +94,62 @@ final class ShowEdits {
     static Show moveNominee(Show s, String awardId, String nomineeId, int by) {
         return editAward(s, awardId, a -> withNominees(a, move(a.nominees(),
                 indexOf(a.nominees().stream().map(Nominee::id).toList(), nomineeId), by)));
+    }
+
+    /** Turns the derived order into the show's own list, so staff can change it. */
+    static Show customiseRun(Show s) {
+        if (!s.runOfShow().isEmpty()) {
+            return s;
+        }
+        List<SlideSpec> specs = RunOfShow.of(s).slides().stream()
+                .map(slide -> new SlideSpec(slide.kind(), slide.award() == null ? null : slide.award().id(), null, null, null, null, null))
+                .toList();
+        return withRun(s, specs);
+    }
+
+    /** Back to the order derived from the awards; the show's own list and its notes are dropped. */
+    static Show resetRun(Show s) {
+        return withRun(s, List.of());
+    }
+
+    static Show addSlide(Show s, String kind, String title, String text, String image, String video) {
+        if (!List.of("text", "image", "video", "blank", "logo", "title", "partners", "closing").contains(kind)) {
+            throw new IllegalArgumentException("choose a slide kind: text, image, video, blank, logo, title, partners or closing");
+        }
+        List<SlideSpec> specs = new ArrayList<>(customiseRun(s).runOfShow());
+        specs.add(new SlideSpec(kind, null, blank(title), blank(text), blank(image), blank(video), null));
+        return withRun(s, specs);
+    }
+
+    static Show moveSlide(Show s, int index, int by) {
+        return withRun(s, move(customiseRun(s).runOfShow(), index, by));
+    }
+
+    static Show removeSlide(Show s, int index) {
+        List<SlideSpec> specs = new ArrayList<>(customiseRun(s).runOfShow());
+        if (index < 0 || index >= specs.size()) {
+            throw new IllegalArgumentException("there is no slide " + (index + 1));
+        }
+        if (specs.size() == 1) {
+            throw new IllegalArgumentException("a run of show needs at least one slide");
+        }
+        specs.remove(index);
+        return withRun(s, specs);
+    }
+
+    static Show slideNotes(Show s, int index, String notes) {
+        List<SlideSpec> specs = new ArrayList<>(customiseRun(s).runOfShow());
+        if (index < 0 || index >= specs.size()) {
+            throw new IllegalArgumentException("there is no slide " + (index + 1));
+        }
+        SlideSpec x = specs.get(index);
+        specs.set(index, new SlideSpec(x.kind(), x.award(), x.title(), x.text(), x.image(), x.video(), blank(notes)));
+        return withRun(s, specs);
+    }
+
+    private static Show withRun(Show s, List<SlideSpec> specs) {
+        return checked(new Show(s.id(), s.title(), s.subtitle(), s.date(), s.venue(), s.language(), s.theme(), s.awards(),
+                s.partners(), s.closing(), specs));
     }
 
     static List<String> paragraphs(String text) {

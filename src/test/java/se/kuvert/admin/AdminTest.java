@@ -281,6 +281,38 @@ class AdminTest {
     }
 
     @Test
+    void staff_change_the_run_of_show_with_their_own_slides_and_notes() {
+        int derived = se.kuvert.content.RunOfShow.of(stored("other")).size();
+        assertEquals(303, post("/admin/shows/other/run/customise").statusCode());
+        assertEquals(derived, stored("other").runOfShow().size());
+        assertEquals(303, post("/admin/shows/other/run/add", "kind", "text", "title", "Välkomna", "text", "Vi börjar strax.").statusCode());
+        for (int i = derived + 1; i > 1; i--) {
+            post("/admin/shows/other/run/" + i + "/move", "dir", "up");
+        }
+        post("/admin/shows/other/run/1/notes", "notes", "Vänta på applåden.");
+        var run = stored("other").runOfShow();
+        assertEquals("text", run.get(0).kind());
+        assertEquals("Vänta på applåden.", run.get(0).notes());
+        assertEquals("title", run.get(1).kind());
+        assertEquals(400, post("/admin/shows/other/run/add", "kind", "fireworks").statusCode());
+        assertEquals(400, post("/admin/shows/other/run/add", "kind", "image").statusCode(), "an image slide needs an image");
+        assertEquals(derived + 1, stored("other").runOfShow().size(), "refused additions change nothing");
+        post("/admin/shows/other/run/2/delete");
+        assertEquals(derived, stored("other").runOfShow().size());
+        t.control("{\"action\":\"load\",\"show\":\"other\"}");
+        HttpResponse<String> phone = t.send(HttpRequest.newBuilder(URI.create(t.url("/presenter"))).header("Cookie", presenterCookie()).build());
+        assertTrue(phone.body().contains("Vänta på applåden."), "the presenter sees the notes");
+        assertEquals(303, post("/admin/shows/other/run/reset").statusCode());
+        assertTrue(stored("other").runOfShow().isEmpty());
+    }
+
+    private String presenterCookie() {
+        HttpResponse<String> r = postForm("/presenter/login", Map.of("pin", TestApp.PIN), null);
+        String c = r.headers().firstValue("Set-Cookie").orElseThrow();
+        return c.substring(0, c.indexOf(';'));
+    }
+
+    @Test
     void preview_renders_every_slide_without_touching_the_live_show() {
         long version = t.app.director().snapshot().state().version();
         HttpResponse<String> winner = page("/admin/shows/gala/preview?slide=4&step=0");
