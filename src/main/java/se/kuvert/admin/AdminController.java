@@ -91,6 +91,8 @@ public final class AdminController {
         });
         edit(routes, "/admin/shows/{id}", ctx -> "Saved the show.", (ctx, s) -> ShowEdits.details(s, required(ctx, "title"), ctx.formParam("subtitle"),
                 ctx.formParam("date"), ctx.formParam("venue"), language(ctx), ctx.formParam("closing")));
+        edit(routes, "/admin/shows/{id}/look", ctx -> "Saved the look and the partners.", (ctx, s) -> ShowEdits.look(s,
+                ctx.formParam("background"), ctx.formParam("text"), ctx.formParam("accent"), ctx.formParam("image"), ctx.formParam("partners")));
         edit(routes, "/admin/shows/{id}/awards", ctx -> "Added the award “" + ctx.formParam("name") + "”.", (ctx, s) -> ShowEdits.addAward(s, required(ctx, "name")));
         edit(routes, "/admin/shows/{id}/awards/{award}", ctx -> "Saved “" + ctx.formParam("name") + "”.", (ctx, s) -> ShowEdits.awardTexts(s, ctx.pathParam("award"),
                 required(ctx, "name"), ctx.formParam("about"), ctx.formParam("motivation"), ctx.formParam("jury"),

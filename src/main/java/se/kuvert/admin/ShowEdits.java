@@ -3,10 +3,12 @@ package se.kuvert.admin;
 import se.kuvert.content.Award;
 import se.kuvert.content.JuryMember;
 import se.kuvert.content.Nominee;
+import se.kuvert.content.Partner;
 import se.kuvert.content.Show;
 import se.kuvert.content.RunOfShow;
 import se.kuvert.content.ShowFile;
 import se.kuvert.content.SlideSpec;
+import se.kuvert.content.Theme;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -39,6 +41,22 @@ final class ShowEdits {
     static Show details(Show s, String title, String subtitle, String date, String venue, String language, String closing) {
         return checked(new Show(s.id(), title, blank(subtitle), blank(date), blank(venue), language, s.theme(), s.awards(),
                 s.partners(), blank(closing), s.runOfShow()));
+    }
+
+    /** Colours as CSS hex colours, the logo a medium; {@code partners} one name a line. */
+    static Show look(Show s, String background, String text, String accent, String logo, String partners) {
+        List<Partner> list = new ArrayList<>();
+        if (partners != null) {
+            for (String line : partners.replace("\r", "").split("\n")) {
+                if (!line.isBlank()) {
+                    String name = line.strip();
+                    String keptLogo = s.partners().stream().filter(p -> p.name().equals(name)).map(Partner::logo).findFirst().orElse(null);
+                    list.add(new Partner(name, keptLogo));
+                }
+            }
+        }
+        return checked(new Show(s.id(), s.title(), s.subtitle(), s.date(), s.venue(), s.language(),
+                new Theme(blank(background), blank(text), blank(accent), blank(logo)), s.awards(), list, s.closing(), s.runOfShow()));
     }
 
     static Show addAward(Show s, String name) {

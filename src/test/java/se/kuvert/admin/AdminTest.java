@@ -313,6 +313,21 @@ class AdminTest {
     }
 
     @Test
+    void staff_set_the_colours_logo_and_partners_and_bad_colours_are_refused() {
+        assertEquals(303, post("/admin/shows/gala/look", "background", "#102030", "text", "#ffffff", "accent", "#c0a030",
+                "image", "emblems/sundsvall.svg", "partners", "Alfa AB\nBeta AB\n").statusCode());
+        Show show = stored("gala");
+        assertEquals("#102030", show.theme().background());
+        assertEquals("emblems/sundsvall.svg", show.theme().logo());
+        assertEquals(2, show.partners().size());
+        HttpResponse<String> bad = post("/admin/shows/gala/look", "background", "red;}body{display:none", "partners", "");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("colour"), bad.body());
+        assertEquals("#102030", stored("gala").theme().background());
+        assertEquals(400, post("/admin/shows/gala/look", "image", "../../etc/passwd").statusCode());
+    }
+
+    @Test
     void preview_renders_every_slide_without_touching_the_live_show() {
         long version = t.app.director().snapshot().state().version();
         HttpResponse<String> winner = page("/admin/shows/gala/preview?slide=4&step=0");
