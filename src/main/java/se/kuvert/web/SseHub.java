@@ -107,6 +107,11 @@ public final class SseHub implements AutoCloseable {
             }
         }
 
+        private void drop() {
+            subscribers.remove(this);
+            pending.clear();
+        }
+
         private void drain() {
             try {
                 OutputStream out = client.ctx().res().getOutputStream();
@@ -119,9 +124,12 @@ public final class SseHub implements AutoCloseable {
                 if (wrote) {
                     out.flush();
                 }
+            } catch (IllegalStateException recycled) {
+                // Jetty has already finished this response (the screen went away); closing it again only logs noise.
+                drop();
+                return;
             } catch (IOException | RuntimeException gone) {
-                subscribers.remove(this);
-                pending.clear();
+                drop();
                 client.close();
                 return;
             } finally {
