@@ -1,11 +1,7 @@
 package se.kuvert.admin;
 
-import se.kuvert.content.Award;
-import se.kuvert.content.Nominee;
-import se.kuvert.content.Partner;
 import se.kuvert.content.Show;
 import se.kuvert.content.ShowFile;
-import se.kuvert.content.SlideSpec;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -47,7 +41,7 @@ public final class ShowArchive {
             zip.putNextEntry(new ZipEntry(folder + show.id() + ".yaml"));
             zip.write(ShowFile.write(show).getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
-            for (String path : media(show)) {
+            for (String path : show.media()) {
                 Path file = mediaDir.resolve(path).normalize();
                 if (file.startsWith(mediaDir.normalize()) && Files.isRegularFile(file)) {
                     zip.putNextEntry(new ZipEntry(folder + "media/" + path));
@@ -135,31 +129,5 @@ public final class ShowArchive {
             throw new Refused(name + " is empty or not a zip");
         }
         return files;
-    }
-
-    /** Every medium the show refers to. */
-    static Set<String> media(Show show) {
-        Set<String> paths = new LinkedHashSet<>();
-        add(paths, show.theme().logo());
-        for (Award award : show.awards()) {
-            for (Nominee nominee : award.nominees()) {
-                add(paths, nominee.image());
-                add(paths, nominee.video());
-            }
-        }
-        for (Partner partner : show.partners()) {
-            add(paths, partner.logo());
-        }
-        for (SlideSpec spec : show.runOfShow()) {
-            add(paths, spec.image());
-            add(paths, spec.video());
-        }
-        return paths;
-    }
-
-    private static void add(Set<String> paths, String path) {
-        if (path != null) {
-            paths.add(path);
-        }
     }
 }

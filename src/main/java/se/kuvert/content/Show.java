@@ -1,7 +1,9 @@
 package se.kuvert.content;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One ceremony as staff prepared it: what is shown, in which language and look, and in which order.
@@ -26,6 +28,28 @@ public record Show(
         runOfShow = runOfShow == null ? List.of() : List.copyOf(runOfShow);
         language = language == null || language.isBlank() ? "sv" : language;
         theme = theme == null ? Theme.DEFAULT : theme;
+    }
+
+    /**
+     * Every medium the show can put on screen, each once: the logo, every nominee's image and video in file order
+     * (all nominees alike, so the list says nothing about who wins), partner logos, custom slides' media.
+     */
+    public List<String> media() {
+        Set<String> paths = new LinkedHashSet<>();
+        paths.add(theme.logo());
+        for (Award award : awards) {
+            for (Nominee nominee : award.nominees()) {
+                paths.add(nominee.image());
+                paths.add(nominee.video());
+            }
+        }
+        partners.forEach(p -> paths.add(p.logo()));
+        for (SlideSpec spec : runOfShow) {
+            paths.add(spec.image());
+            paths.add(spec.video());
+        }
+        paths.remove(null);
+        return List.copyOf(paths);
     }
 
     public Optional<Award> award(String awardId) {

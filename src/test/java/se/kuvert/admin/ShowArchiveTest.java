@@ -50,7 +50,7 @@ class ShowArchiveTest {
         byte[] archive = ShowArchive.export(show, MEDIA);
         Show back = ShowArchive.importArchive("2017.zip", archive, elsewhere);
         assertEquals(show, back);
-        for (String path : ShowArchive.media(show)) {
+        for (String path : show.media()) {
             assertArrayEquals(Files.readAllBytes(MEDIA.resolve(path)), Files.readAllBytes(elsewhere.resolve(path)), path);
         }
     }
