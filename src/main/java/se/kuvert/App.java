@@ -14,6 +14,7 @@ import se.kuvert.db.Database;
 import se.kuvert.display.DisplayController;
 import se.kuvert.live.Command;
 import se.kuvert.live.Director;
+import se.kuvert.media.MediaController;
 import se.kuvert.media.MediaStore;
 import se.kuvert.presenter.PresenterController;
 import se.kuvert.web.Server;
@@ -84,6 +85,7 @@ public final class App implements AutoCloseable {
             presenter.routes(config.routes);
             api.routes(config.routes);
             admin.routes(config.routes);
+            new MediaController(settings.mediaDir()).routes(config.routes);
         });
         javalin.start(settings.port());
         return new App(javalin, director, credentials, shows, display, presenter);

@@ -108,7 +108,8 @@ public final class AdminController {
         edit(routes, "/admin/shows/{id}/awards/{award}/nominees", ctx -> "Added “" + ctx.formParam("name") + "”.", (ctx, s) -> ShowEdits.addNominee(s, ctx.pathParam("award"),
                 required(ctx, "name"), ctx.formParam("text"), ctx.formParam("image")));
         edit(routes, "/admin/shows/{id}/awards/{award}/nominees/{nominee}", ctx -> "Saved “" + ctx.formParam("name") + "”.", (ctx, s) -> ShowEdits.editNominee(s,
-                ctx.pathParam("award"), ctx.pathParam("nominee"), required(ctx, "name"), ctx.formParam("text"), ctx.formParam("image")));
+                ctx.pathParam("award"), ctx.pathParam("nominee"), required(ctx, "name"), ctx.formParam("text"), ctx.formParam("image"),
+                ctx.formParam("video")));
         edit(routes, "/admin/shows/{id}/awards/{award}/nominees/{nominee}/move", ctx -> "Moved the nominee.", (ctx, s) -> ShowEdits.moveNominee(s,
                 ctx.pathParam("award"), ctx.pathParam("nominee"), direction(ctx)));
         edit(routes, "/admin/shows/{id}/awards/{award}/nominees/{nominee}/delete", ctx -> "Removed the nominee.", (ctx, s) -> ShowEdits.removeNominee(s,

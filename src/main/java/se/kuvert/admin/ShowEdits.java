@@ -95,9 +95,9 @@ final class ShowEdits {
         });
     }
 
-    static Show editNominee(Show s, String awardId, String nomineeId, String name, String text, String image) {
+    static Show editNominee(Show s, String awardId, String nomineeId, String name, String text, String image, String video) {
         return editAward(s, awardId, a -> withNominees(a, a.nominees().stream()
-                .map(n -> n.id().equals(nomineeId) ? new Nominee(n.id(), name, blank(text), blank(image), n.video()) : n).toList()));
+                .map(n -> n.id().equals(nomineeId) ? new Nominee(n.id(), name, blank(text), blank(image), blank(video)) : n).toList()));
     }
 
     static Show removeNominee(Show s, String awardId, String nomineeId) {

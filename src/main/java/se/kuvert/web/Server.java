@@ -29,7 +29,7 @@ public final class Server {
 
     public static Javalin create(Path mediaDir, Consumer<JavalinConfig> features) {
         try {
-            Files.createDirectories(mediaDir);
+            Files.createDirectories(mediaDir.resolve("uploads"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create media folder " + mediaDir, e);
         }
@@ -47,12 +47,6 @@ public final class Server {
                 files.directory = "/public";
                 files.location = Location.CLASSPATH;
                 files.headers = Map.of("Cache-Control", "public, max-age=300");
-            });
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/media";
-                files.directory = mediaDir.toAbsolutePath().toString();
-                files.location = Location.EXTERNAL;
-                files.headers = Map.of("Cache-Control", "public, max-age=3600");
             });
             config.events.serverStarting(() -> {
                 for (Connector connector : app.get().jettyServer().server().getConnectors()) {
