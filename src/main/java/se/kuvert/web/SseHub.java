@@ -124,13 +124,10 @@ public final class SseHub implements AutoCloseable {
                 if (wrote) {
                     out.flush();
                 }
-            } catch (IllegalStateException recycled) {
-                // Jetty has already finished this response (the screen went away); closing it again only logs noise.
-                drop();
-                return;
             } catch (IOException | RuntimeException gone) {
+                // The screen went away and Jetty finishes the response itself. Never SseClient.close() here: on a
+                // response Jetty has already recycled, Javalin 7.2 loops forever logging the failure.
                 drop();
-                client.close();
                 return;
             } finally {
                 draining.set(false);
