@@ -1,6 +1,7 @@
 package se.kuvert.display;
 
 import se.kuvert.content.Show;
+import se.kuvert.media.Renditions;
 
 import java.util.List;
 
@@ -10,6 +11,6 @@ public final class Preload {
     }
 
     public static List<String> of(Show show) {
-        return show == null ? List.of() : show.media();
+        return show == null ? List.of() : show.media().stream().map(Renditions::display).toList();
     }
 }

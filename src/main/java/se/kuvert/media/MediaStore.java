@@ -72,6 +72,9 @@ public final class MediaStore {
             if (!Files.exists(target)) {
                 Path temp = Files.createTempFile(target.getParent(), "upload", ".part");
                 Files.write(temp, content);
+                if (kind == Kind.JPEG || kind == Kind.PNG) {
+                    Renditions.make(mediaDir, FOLDER + "/" + file, content);
+                }
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
@@ -87,7 +90,7 @@ public final class MediaStore {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> !p.getFileName().toString().endsWith(".part"))
+            return files.filter(p -> p.getFileName().toString().matches("[0-9a-f]+\\.[a-z0-9]+"))
                     .sorted((a, b) -> Long.compare(b.toFile().lastModified(), a.toFile().lastModified()))
                     .map(p -> FOLDER + "/" + p.getFileName()).toList();
         } catch (IOException e) {

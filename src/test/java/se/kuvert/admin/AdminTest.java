@@ -119,7 +119,7 @@ class AdminTest {
             return 0;
         }
         try (var files = Files.list(media.resolve("uploads"))) {
-            return files.count();
+            return files.filter(p -> p.getFileName().toString().matches("[0-9a-f]{20}\\.[a-z0-9]+")).count();
         }
     }
 
@@ -236,7 +236,7 @@ class AdminTest {
         assertEquals(1, mediaFiles());
         assertFalse(Files.exists(media.resolve("../etc/passwd.png")));
         try (var files = Files.list(media.resolve("uploads"))) {
-            assertTrue(files.allMatch(p -> p.getFileName().toString().matches("[0-9a-f]{20}\\.png")));
+            assertTrue(files.allMatch(p -> p.getFileName().toString().matches("[0-9a-f]{20}(\\.display|\\.thumb)?\\.png")));
         }
     }
 
@@ -350,6 +350,31 @@ class AdminTest {
         assertEquals(404, t.get("/media/%2e%2e/pom.xml").statusCode());
         assertEquals(303, post("/admin/shows/gala/awards/main/nominees/alby", "name", "Alby kommun", "video", path).statusCode());
         assertEquals(path, stored("gala").awards().get(0).nominees().get(0).video());
+    }
+
+    @Test
+    void an_uploaded_photo_gets_a_big_screen_copy_and_a_thumbnail_and_the_display_uses_the_copy() throws Exception {
+        BufferedImage photo = new BufferedImage(4000, 3000, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(photo, "jpg", jpeg);
+        assertEquals(303, upload("stage.jpg", jpeg.toByteArray()).statusCode());
+        String original;
+        try (var files = Files.list(media.resolve("uploads"))) {
+            original = files.map(p -> p.getFileName().toString()).filter(n -> n.matches("[0-9a-f]{20}\\.jpg")).findFirst().orElseThrow();
+        }
+        String hash = original.substring(0, 20);
+        BufferedImage display = ImageIO.read(media.resolve("uploads/" + hash + ".display.jpg").toFile());
+        BufferedImage thumb = ImageIO.read(media.resolve("uploads/" + hash + ".thumb.jpg").toFile());
+        assertEquals(1440, display.getWidth());
+        assertEquals(1080, display.getHeight());
+        assertEquals(320, thumb.getWidth());
+        assertEquals(240, thumb.getHeight());
+        post("/admin/shows/gala/awards/main/nominees/alby", "name", "Alby kommun", "image", "uploads/" + original);
+        t.control("{\"action\":\"goto\",\"slide\":2,\"step\":0}");
+        String page = t.get("/display").body();
+        assertTrue(page.contains("/media/uploads/" + hash + ".display.jpg"), "the big screen shows the scaled copy");
+        assertFalse(page.contains("/media/uploads/" + original + "\""), "not the 4000-pixel original");
+        assertTrue(page("/admin").body().contains("uploads/" + hash + ".thumb.jpg"), "the admin lists a thumbnail");
     }
 
     @Test

@@ -1,0 +1,75 @@
+package se.kuvert.media;
+
+import javax.imageio.ImageIO;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * Scaled copies of uploaded JPEG and PNG images: one for the big screen (fits 1920×1080) and one thumbnail for
+ * phones and the admin (fits 320×320), made once at upload with the JDK's ImageIO. Their names follow from the
+ * upload's own name, so a template can ask for them without looking anything up.
+ */
+public final class Renditions {
+    private static final int DISPLAY_W = 1920;
+    private static final int DISPLAY_H = 1080;
+    private static final int THUMB = 320;
+
+    private Renditions() {
+    }
+
+    /** The big-screen copy of {@code path} when it is an uploaded JPEG or PNG, else {@code path} itself. */
+    public static String display(String path) {
+        return variant(path, "display");
+    }
+
+    /** The thumbnail of {@code path} when it is an uploaded JPEG or PNG, else {@code path} itself. */
+    public static String thumb(String path) {
+        return variant(path, "thumb");
+    }
+
+    private static String variant(String path, String name) {
+        if (path == null || !path.matches(MediaStore.FOLDER + "/[0-9a-f]{20}\\.(jpg|png)")) {
+            return path;
+        }
+        int dot = path.lastIndexOf('.');
+        return path.substring(0, dot) + "." + name + path.substring(dot);
+    }
+
+    static void make(Path mediaDir, String path, byte[] content) {
+        try {
+            BufferedImage source = ImageIO.read(new ByteArrayInputStream(content));
+            String format = path.endsWith(".png") ? "png" : "jpg";
+            write(scale(source, DISPLAY_W, DISPLAY_H), format, mediaDir.resolve(display(path)));
+            write(scale(source, THUMB, THUMB), format, mediaDir.resolve(thumb(path)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot scale " + path, e);
+        }
+    }
+
+    /** Fits the image inside w×h, never enlarging it. */
+    static BufferedImage scale(BufferedImage source, int w, int h) {
+        double factor = Math.min(1.0, Math.min((double) w / source.getWidth(), (double) h / source.getHeight()));
+        int width = Math.max(1, (int) Math.round(source.getWidth() * factor));
+        int height = Math.max(1, (int) Math.round(source.getHeight() * factor));
+        int type = source.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+        BufferedImage out = new BufferedImage(width, height, type);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.drawImage(source, 0, 0, width, height, null);
+        g.dispose();
+        return out;
+    }
+
+    private static void write(BufferedImage image, String format, Path target) throws IOException {
+        if (!ImageIO.write(image, format, target.toFile())) {
+            throw new IOException("no " + format + " writer");
+        }
+    }
+}
