@@ -41,7 +41,12 @@
       return response.json().then(function (json) {
         if (response.status === 409) { toast('The show had already moved on. Nothing changed.'); }
         else if (!response.ok) { toast(json.error || 'That did not work.'); }
-        else if (panel() && json.version > version()) { panel().dataset.version = json.version; }
+        else if (panel() && json.version > version()) {
+          // The answer is the new state: use it at once, before the panel's own update arrives.
+          panel().dataset.version = json.version;
+          panel().dataset.blackout = String(json.blackout);
+          panel().dataset.logo = String(json.logo);
+        }
       });
     }).catch(function () {
       toast('No connection to Kuvert. Nothing was sent.');
@@ -144,10 +149,10 @@
       if (!e.repeat) { send({ action: 'prev' }); }
     } else if (key === 'b' || key === 'B' || key === '.') {
       e.preventDefault();
-      send({ action: 'blackout', on: panel() ? panel().dataset.blackout !== 'true' : true });
+      if (!e.repeat) { send({ action: 'blackout' }); }   // a toggle; ifVersion keeps it from toggling twice
     } else if (key === 'l' || key === 'L') {
       e.preventDefault();
-      send({ action: 'logo', on: panel() ? panel().dataset.logo !== 'true' : true });
+      if (!e.repeat) { send({ action: 'logo' }); }
     }
   });
 

@@ -83,10 +83,14 @@ class PresenterBrowserTest extends BrowserTest {
             laptop.keyboard().press("PageDown");
             assertThat(room.slide()).hasAttribute("data-version", String.valueOf(v + 1));
             assertThat(room.slide()).hasAttribute("data-slide", "1");
+            // Like a person, the next key waits until the laptop shows the new state; a faster one is refused as stale.
+            assertThat(laptop.locator("#panel-content")).hasAttribute("data-version", String.valueOf(v + 1));
             laptop.keyboard().press("PageUp");
             assertThat(room.slide()).hasAttribute("data-slide", "0");
+            assertThat(laptop.locator("#panel-content")).hasAttribute("data-version", String.valueOf(v + 2));
             laptop.keyboard().press("b");
             assertThat(room.display.locator("#blackout")).hasClass(Pattern.compile("\\bon\\b"));
+            assertThat(laptop.locator("#panel-content")).hasAttribute("data-version", String.valueOf(v + 3));
             laptop.keyboard().press("B");
             assertThat(room.display.locator("#blackout")).not().hasClass(Pattern.compile("\\bon\\b"));
         }
@@ -102,6 +106,7 @@ class PresenterBrowserTest extends BrowserTest {
                 room.next();
             }
             long v = room.version();
+            assertThat(laptop.locator("#panel-content")).hasAttribute("data-version", String.valueOf(v));
             assertThat(laptop.locator("#panel-content")).hasAttribute("data-next-reveals", "true");
             laptop.keyboard().press("PageDown");
             assertThat(laptop.locator("#toast")).containsText("Press again");

@@ -69,6 +69,8 @@ final class Room implements AutoCloseable {
      */
     long next() {
         long before = version();
+        // A presenter taps on what the phone shows; a tap based on an older state is refused as stale.
+        assertThat(phone.locator("#panel-content")).hasAttribute("data-version", String.valueOf(before));
         if (server.app.director().snapshot().nextRevealsWinner()) {
             var box = phone.locator("#next").boundingBox();
             phone.mouse().move(box.x + box.width / 2, box.y + box.height / 2);
@@ -79,6 +81,7 @@ final class Room implements AutoCloseable {
             phone.locator("#next").tap();
             assertThat(slide()).hasAttribute("data-version", String.valueOf(before + 1));
         }
+        assertThat(phone.locator("#panel-content")).hasAttribute("data-version", String.valueOf(before + 1));
         return before + 1;
     }
 
