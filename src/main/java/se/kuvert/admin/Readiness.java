@@ -57,6 +57,9 @@ public final class Readiness {
                 playable(problems, nominee.video(), at);
             }
         }
+        for (se.kuvert.content.Partner partner : show.partners()) {
+            media(problems, partner.logo(), "The logo of partner “" + partner.name() + "”", mediaExists, edit + "#look");
+        }
         for (SlideSpec spec : show.runOfShow()) {
             media(problems, spec.image(), "A slide's image", mediaExists, edit);
             media(problems, spec.video(), "A slide's video", mediaExists, edit);

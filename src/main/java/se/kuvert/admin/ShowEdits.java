@@ -43,15 +43,16 @@ final class ShowEdits {
                 s.partners(), blank(closing), s.runOfShow()));
     }
 
-    /** Colours as CSS hex colours, the logo a medium; {@code partners} one name a line. */
+    /** Colours as CSS hex colours, the logo a medium; {@code partners} one "name" or "name, logo path" a line. */
     static Show look(Show s, String background, String text, String accent, String logo, String partners) {
         List<Partner> list = new ArrayList<>();
         if (partners != null) {
             for (String line : partners.replace("\r", "").split("\n")) {
                 if (!line.isBlank()) {
-                    String name = line.strip();
-                    String keptLogo = s.partners().stream().filter(p -> p.name().equals(name)).map(Partner::logo).findFirst().orElse(null);
-                    list.add(new Partner(name, keptLogo));
+                    int comma = line.lastIndexOf(',');
+                    String name = (comma < 0 ? line : line.substring(0, comma)).strip();
+                    String logo = comma < 0 ? null : blank(line.substring(comma + 1));
+                    list.add(new Partner(name, logo));
                 }
             }
         }

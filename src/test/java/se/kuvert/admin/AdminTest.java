@@ -315,11 +315,13 @@ class AdminTest {
     @Test
     void staff_set_the_colours_logo_and_partners_and_bad_colours_are_refused() {
         assertEquals(303, post("/admin/shows/gala/look", "background", "#102030", "text", "#ffffff", "accent", "#c0a030",
-                "image", "emblems/sundsvall.svg", "partners", "Alfa AB\nBeta AB\n").statusCode());
+                "image", "emblems/sundsvall.svg", "partners", "Alfa AB\nBeta AB, emblems/vaxjo.svg\nGamma, uploads/missing.png\n").statusCode());
         Show show = stored("gala");
         assertEquals("#102030", show.theme().background());
         assertEquals("emblems/sundsvall.svg", show.theme().logo());
-        assertEquals(2, show.partners().size());
+        assertEquals(3, show.partners().size());
+        assertEquals("emblems/vaxjo.svg", show.partners().get(1).logo());
+        assertTrue(page("/admin/shows/gala").body().contains("The logo of partner “Gamma” (uploads/missing.png) is missing"));
         HttpResponse<String> bad = post("/admin/shows/gala/look", "background", "red;}body{display:none", "partners", "");
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("colour"), bad.body());
