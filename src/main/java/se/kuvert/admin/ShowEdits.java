@@ -51,8 +51,8 @@ final class ShowEdits {
                 if (!line.isBlank()) {
                     int comma = line.lastIndexOf(',');
                     String name = (comma < 0 ? line : line.substring(0, comma)).strip();
-                    String logo = comma < 0 ? null : blank(line.substring(comma + 1));
-                    list.add(new Partner(name, logo));
+                    String partnerLogo = comma < 0 ? null : blank(line.substring(comma + 1));
+                    list.add(new Partner(name, partnerLogo));
                 }
             }
         }
