@@ -1,6 +1,8 @@
 // The big screen. The server pushes the rendered stage on every change; this script applies it without
 // flicker: a step keeps every element that is already on screen and only brings in what is new, a slide
 // change cross-fades. When the stream drops, the last slide stays and a small dot appears in a corner.
+// In loop mode the stage is the attract loop: its frames are all in the page and cross-fade in turn, each
+// for the show's dwell time, with one timer and no new elements, so it can run for hours.
 (function () {
   'use strict';
   var W = 1920, H = 1080;
@@ -86,7 +88,9 @@
     var next = parse(html);
     var newSlide = next.querySelector('.slide');
     var oldSlide = stage.querySelector('.slide:not(.leaving)');
-    if (oldSlide && newSlide && oldSlide.id === newSlide.id && oldSlide.dataset.show === newSlide.dataset.show) {
+    if (oldSlide && newSlide && oldSlide.id === newSlide.id && newSlide.classList.contains('kind-loop')) {
+      oldSlide.dataset.version = newSlide.dataset.version;   // the same loop keeps running undisturbed
+    } else if (oldSlide && newSlide && oldSlide.id === newSlide.id && oldSlide.dataset.show === newSlide.dataset.show) {
       patch(oldSlide, newSlide);
     } else if (newSlide) {
       var fresh = document.importNode(newSlide, true);
@@ -103,14 +107,19 @@
       var n = next.querySelector('#' + id);
       if (o && n) { patch(o, n); }
     });
+    window.kuvertScreen.runLoop(stage);
+    var build = next.querySelector('#build');
+    return build ? build.dataset.build : null;
   }
 
   document.body.addEventListener('htmx:sseBeforeMessage', function (e) {
     e.preventDefault();           // we apply the change ourselves, see above
-    apply(e.detail.data);
+    var build = apply(e.detail.data);
     dot.classList.remove('on');
-    document.body.dataset.version = stage.querySelector('.slide:not(.leaving)').dataset.version;
+    var shown = stage.querySelector('.slide:not(.leaving)');
+    window.kuvertScreen.shown(shown.dataset.version, shown.dataset.show, build);
   });
+  window.kuvertScreen.runLoop(stage);
   document.body.addEventListener('htmx:sseOpen', function () { dot.classList.remove('on'); });
   document.body.addEventListener('htmx:sseError', function () { dot.classList.add('on'); });
 })();

@@ -2,7 +2,6 @@
 (function () {
   'use strict';
   var HOLD_MS = 1200;
-  var KEY_CONFIRM_MS = 3000;
 
   var panel = function () { return document.getElementById('panel-content'); };
   var nextButton = document.getElementById('next');
@@ -46,6 +45,7 @@
           panel().dataset.version = json.version;
           panel().dataset.blackout = String(json.blackout);
           panel().dataset.logo = String(json.logo);
+          panel().dataset.loop = String(json.loop);
         }
       });
     }).catch(function () {
@@ -60,8 +60,9 @@
 
   function updateNextButton() {
     var reveal = nextReveals();
+    var looping = !!panel() && panel().dataset.loop === 'true';
     nextButton.classList.toggle('reveal', reveal);
-    nextButton.querySelector('.next-label').textContent = reveal ? 'Hold to reveal' : 'Next';
+    nextButton.querySelector('.next-label').textContent = reveal ? 'Hold to reveal' : looping ? 'Go live' : 'Next';
     nextButton.setAttribute('aria-label', reveal ? 'Press and hold to reveal the winner' : 'Next');
   }
 
@@ -116,7 +117,7 @@
     var button = e.target.closest('button[data-action]');
     if (!button) { return; }
     var action = button.dataset.action;
-    if (action === 'blackout' || action === 'logo') {
+    if (action === 'blackout' || action === 'logo' || action === 'loop') {
       send({ action: action, on: button.dataset.on === 'true' });
     } else if (action === 'goto') {
       var slide = Number(button.dataset.slide);
@@ -129,32 +130,8 @@
     }
   });
 
-  // --- Keyboard and presentation clickers (laptop) ---
-  var keyArmedUntil = 0;
-  document.addEventListener('keydown', function (e) {
-    if (e.target.closest('input, textarea, select') || e.altKey || e.ctrlKey || e.metaKey) { return; }
-    var key = e.key;
-    if (key === 'PageDown' || key === 'ArrowRight' || key === 'ArrowDown' || key === ' ' || key === 'Enter') {
-      e.preventDefault();
-      if (e.repeat) { return; }
-      if (nextReveals() && Date.now() > keyArmedUntil) {
-        keyArmedUntil = Date.now() + KEY_CONFIRM_MS;
-        toast('Press again to reveal the winner.');
-        return;
-      }
-      keyArmedUntil = 0;
-      send({ action: 'next' });
-    } else if (key === 'PageUp' || key === 'ArrowLeft' || key === 'ArrowUp') {
-      e.preventDefault();
-      if (!e.repeat) { send({ action: 'prev' }); }
-    } else if (key === 'b' || key === 'B' || key === '.') {
-      e.preventDefault();
-      if (!e.repeat) { send({ action: 'blackout' }); }   // a toggle; ifVersion keeps it from toggling twice
-    } else if (key === 'l' || key === 'L') {
-      e.preventDefault();
-      if (!e.repeat) { send({ action: 'logo' }); }
-    }
-  });
+  // --- Keyboard and presentation clickers (laptop), see clicker.js ---
+  window.kuvertClicker(send, nextReveals, toast);
 
   // --- Connection and clocks ---
   function setConnection(state, text) {

@@ -2,21 +2,30 @@ package se.kuvert;
 
 import io.javalin.Javalin;
 import se.kuvert.admin.AdminController;
+import se.kuvert.admin.RoomController;
 import se.kuvert.admin.ShowCommands;
 import se.kuvert.api.ControlApi;
 import se.kuvert.auth.Auth;
 import se.kuvert.auth.Credentials;
 import se.kuvert.auth.LoginGuard;
+import se.kuvert.auth.Pairing;
 import se.kuvert.auth.Sessions;
 import se.kuvert.config.Settings;
 import se.kuvert.content.ShowRepository;
 import se.kuvert.db.Database;
 import se.kuvert.display.DisplayController;
+import se.kuvert.display.Preload;
 import se.kuvert.live.Command;
 import se.kuvert.live.Director;
 import se.kuvert.media.MediaController;
 import se.kuvert.media.MediaStore;
+import se.kuvert.kiosk.KioskController;
 import se.kuvert.presenter.PresenterController;
+import se.kuvert.stage.StageController;
+import se.kuvert.screens.Screens;
+import se.kuvert.screens.ScreensController;
+import se.kuvert.web.LocalAddress;
+import se.kuvert.web.Qr;
 import se.kuvert.web.Server;
 import se.kuvert.web.Views;
 
@@ -25,6 +34,10 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** The composition root: reads the settings, builds everything with plain constructors, starts the server. */
 public final class App implements AutoCloseable {
@@ -35,17 +48,19 @@ public final class App implements AutoCloseable {
     private final Director director;
     private final Credentials credentials;
     private final ShowRepository shows;
-    private final DisplayController display;
-    private final PresenterController presenter;
+    private final List<AutoCloseable> streams;
+    private final Screens screens;
+    private final ScheduledExecutorService sweeper;
 
     private App(Javalin javalin, Director director, Credentials credentials, ShowRepository shows,
-                DisplayController display, PresenterController presenter) {
+                List<AutoCloseable> streams, Screens screens, ScheduledExecutorService sweeper) {
+        this.screens = screens;
+        this.sweeper = sweeper;
         this.javalin = javalin;
         this.director = director;
         this.credentials = credentials;
         this.shows = shows;
-        this.display = display;
-        this.presenter = presenter;
+        this.streams = streams;
     }
 
     public static void main(String[] args) {
@@ -71,24 +86,42 @@ public final class App implements AutoCloseable {
             director.apply(new Command.Load(settings.startShow()), null, "start-up");
         }
         Credentials credentials = Credentials.resolve(settings);
-        Auth auth = new Auth(credentials, new Sessions(db), new LoginGuard(clock));
+        Auth auth = new Auth(credentials, new Sessions(db), new LoginGuard(clock), new Pairing(clock));
         Views views = new Views();
-        DisplayController display = new DisplayController(director, views, HEARTBEAT_MILLIS);
-        PresenterController presenter = new PresenterController(director, views, auth, shows, HEARTBEAT_MILLIS);
+        Screens screens = new Screens(clock);
+        screens.expect(director.snapshot().state().version(), Preload.of(director.snapshot().show()).size());
+        director.onChange(s -> screens.expect(s.state().version(), Preload.of(s.show()).size()));
+        DisplayController display = new DisplayController(director, views, screens, HEARTBEAT_MILLIS);
+        PresenterController presenter = new PresenterController(director, views, auth, shows, screens, HEARTBEAT_MILLIS);
+        StageController stage = new StageController(director, views, auth, screens, clock, HEARTBEAT_MILLIS);
+        KioskController kiosk = new KioskController(director, views, screens, HEARTBEAT_MILLIS);
         ControlApi api = new ControlApi(director, auth, shows, display::subscribers);
         AdminController admin = new AdminController(auth, shows, director, new MediaStore(settings.mediaDir()), views,
                 settings.mediaDir(), settings.slidesDir());
         director.onChange(display::changed);
         director.onChange(presenter::changed);
+        director.onChange(stage::changed);
+        director.onChange(kiosk::changed);
         Javalin javalin = Server.create(settings.mediaDir(), config -> {
             display.routes(config.routes);
             presenter.routes(config.routes);
+            stage.routes(config.routes);
+            kiosk.routes(config.routes);
             api.routes(config.routes);
+            new ScreensController(screens, auth).routes(config.routes);
+            new RoomController(auth, director, screens, views).routes(config.routes);
             admin.routes(config.routes);
             new MediaController(settings.mediaDir()).routes(config.routes);
         });
         javalin.start(settings.port());
-        return new App(javalin, director, credentials, shows, display, presenter);
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "screens-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        // A screen that stopped beating turns red within a second of its time running out.
+        sweeper.scheduleAtFixedRate(screens::sweep, 1, 1, TimeUnit.SECONDS);
+        return new App(javalin, director, credentials, shows, List.of(display, presenter, stage, kiosk), screens, sweeper);
     }
 
     public int port() {
@@ -103,6 +136,10 @@ public final class App implements AutoCloseable {
         return shows;
     }
 
+    public Screens screens() {
+        return screens;
+    }
+
     private void printWelcome() {
         String base = "http://" + LocalAddress.guess() + ":" + port();
         System.out.println();
@@ -110,16 +147,28 @@ public final class App implements AutoCloseable {
         System.out.println("  Big screen:  " + base + "/display");
         System.out.println("  Presenter:   " + base + "/presenter   PIN " + credentials.presenterPin()
                 + (credentials.pinGenerated() ? " (generated; set presenterPin in config/kuvert.yaml to choose one)" : ""));
-        System.out.println("  Admin:       " + base + "/admin       password " + credentials.adminPassword());
+        System.out.println("  Stage:       " + base + "/stage?key=" + credentials.stageKey());
+        System.out.println("  Kiosk:       " + base + "/kiosk");
+        System.out.println("  Admin:       " + base + "/admin       password " + credentials.adminPassword()
+                + "   (Room: screens, QR pairing, phones)");
         System.out.println("  Control API: " + base + "/api/control   Authorization: Bearer " + credentials.apiToken());
+        System.out.println();
+        System.out.println("  Scan to open the presenter remote (then enter the PIN):");
+        System.out.print(Qr.text(base + "/presenter"));
         System.out.println();
     }
 
     @Override
     public void close() {
         // Streams first: closing an SSE client after Jetty has stopped never returns.
-        display.close();
-        presenter.close();
+        sweeper.shutdownNow();
+        for (AutoCloseable stream : streams) {
+            try {
+                stream.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed", stream, e);
+            }
+        }
         javalin.stop();
     }
 }

@@ -216,7 +216,7 @@ public final class AdminController {
     }
 
     /** The CSRF token of the session: derived from its secret cookie, which other sites can neither read nor send. */
-    private static String csrf(Context ctx) {
+    static String csrf(Context ctx) {
         String cookie = ctx.cookie(Auth.COOKIE);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(("csrf:" + cookie).getBytes(StandardCharsets.UTF_8));

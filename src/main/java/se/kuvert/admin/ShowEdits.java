@@ -35,12 +35,12 @@ final class ShowEdits {
 
     static Show copy(Show show, String newId) {
         return checked(new Show(newId, show.title() + " (kopia)", show.subtitle(), show.date(), show.venue(), show.language(),
-                show.theme(), show.awards(), show.partners(), show.closing(), show.runOfShow()));
+                show.theme(), show.awards(), show.partners(), show.closing(), show.runOfShow(), show.loop()));
     }
 
     static Show details(Show s, String title, String subtitle, String date, String venue, String language, String closing) {
         return checked(new Show(s.id(), title, blank(subtitle), blank(date), blank(venue), language, s.theme(), s.awards(),
-                s.partners(), blank(closing), s.runOfShow()));
+                s.partners(), blank(closing), s.runOfShow(), s.loop()));
     }
 
     /** Colours as CSS hex colours, the logo a medium; {@code partners} one "name" or "name, logo path" a line. */
@@ -57,7 +57,7 @@ final class ShowEdits {
             }
         }
         return checked(new Show(s.id(), s.title(), s.subtitle(), s.date(), s.venue(), s.language(),
-                new Theme(blank(background), blank(text), blank(accent), blank(logo)), s.awards(), list, s.closing(), s.runOfShow()));
+                new Theme(blank(background), blank(text), blank(accent), blank(logo)), s.awards(), list, s.closing(), s.runOfShow(), s.loop()));
     }
 
     static Show addAward(Show s, String name) {
@@ -79,12 +79,12 @@ final class ShowEdits {
     static Show awardTexts(Show s, String awardId, String name, String about, String motivation, String jury,
                            String presenter, String prize) {
         return editAward(s, awardId, a -> new Award(a.id(), name, blank(about), a.nominees(), a.winner(), a.citation(),
-                a.recipients(), paragraphs(motivation), juryLines(jury), blank(presenter), blank(prize)));
+                a.recipients(), paragraphs(motivation), juryLines(jury), blank(presenter), blank(prize), a.minutes()));
     }
 
     static Show winner(Show s, String awardId, String winnerId, String citation, String recipients) {
         return editAward(s, awardId, a -> new Award(a.id(), a.name(), a.about(), a.nominees(), blank(winnerId), blank(citation),
-                blank(recipients), a.motivation(), a.jury(), a.presenter(), a.prize()));
+                blank(recipients), a.motivation(), a.jury(), a.presenter(), a.prize(), a.minutes()));
     }
 
     static Show addNominee(Show s, String awardId, String name, String text, String image) {
@@ -106,7 +106,7 @@ final class ShowEdits {
             Award without = withNominees(a, a.nominees().stream().filter(n -> !n.id().equals(nomineeId)).toList());
             return nomineeId.equals(a.winner()) ? new Award(without.id(), without.name(), without.about(), without.nominees(),
                     null, without.citation(), without.recipients(), without.motivation(), without.jury(), without.presenter(),
-                    without.prize()) : without;
+                    without.prize(), without.minutes()) : without;
         });
     }
 
@@ -168,7 +168,7 @@ final class ShowEdits {
 
     private static Show withRun(Show s, List<SlideSpec> specs) {
         return checked(new Show(s.id(), s.title(), s.subtitle(), s.date(), s.venue(), s.language(), s.theme(), s.awards(),
-                s.partners(), s.closing(), specs));
+                s.partners(), s.closing(), specs, s.loop()));
     }
 
     static List<String> paragraphs(String text) {
@@ -224,12 +224,12 @@ final class ShowEdits {
 
     private static Award withNominees(Award a, List<Nominee> nominees) {
         return new Award(a.id(), a.name(), a.about(), nominees, a.winner(), a.citation(), a.recipients(), a.motivation(), a.jury(),
-                a.presenter(), a.prize());
+                a.presenter(), a.prize(), a.minutes());
     }
 
     private static Show withAwards(Show s, List<Award> awards) {
         return checked(new Show(s.id(), s.title(), s.subtitle(), s.date(), s.venue(), s.language(), s.theme(), awards,
-                s.partners(), s.closing(), s.runOfShow()));
+                s.partners(), s.closing(), s.runOfShow(), s.loop()));
     }
 
     private static <T> List<T> move(List<T> list, int index, int by) {

@@ -104,6 +104,7 @@ public final class ControlApi {
         json.put("steps", snapshot.slide() == null ? 0 : snapshot.slide().steps());
         json.put("blackout", s.blackout());
         json.put("logo", s.logo());
+        json.put("loop", s.loop());
         json.put("version", s.version());
         return json;
     }

@@ -25,7 +25,7 @@ record ControlRequest(Command command, Long ifVersion) {
         }
         JsonNode action = body.get("action");
         if (action == null || !action.isTextual()) {
-            throw new BadCommand("'action' is required: next, prev, goto, blackout, logo or load");
+            throw new BadCommand("'action' is required: next, prev, goto, blackout, logo, loop or load");
         }
         Command command = switch (action.asText()) {
             case "next" -> new Command.Next();
@@ -33,8 +33,9 @@ record ControlRequest(Command command, Long ifVersion) {
             case "goto" -> new Command.Goto(integer(body, "slide"), body.has("step") ? integer(body, "step") : 0);
             case "blackout" -> new Command.Blackout(bool(body));
             case "logo" -> new Command.Logo(bool(body));
+            case "loop" -> new Command.Loop(bool(body));
             case "load" -> new Command.Load(showId(body));
-            default -> throw new BadCommand("unknown action '" + action.asText() + "'; use next, prev, goto, blackout, logo or load");
+            default -> throw new BadCommand("unknown action '" + action.asText() + "'; use next, prev, goto, blackout, logo, loop or load");
         };
         Long ifVersion = null;
         if (body.has("ifVersion") && !body.get("ifVersion").isNull()) {

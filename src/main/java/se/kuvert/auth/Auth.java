@@ -19,11 +19,21 @@ public final class Auth {
     private final Credentials credentials;
     private final Sessions sessions;
     private final LoginGuard guard;
+    private final Pairing pairing;
 
-    public Auth(Credentials credentials, Sessions sessions, LoginGuard guard) {
+    public Auth(Credentials credentials, Sessions sessions, LoginGuard guard, Pairing pairing) {
         this.credentials = credentials;
         this.sessions = sessions;
         this.guard = guard;
+        this.pairing = pairing;
+    }
+
+    public Pairing pairing() {
+        return pairing;
+    }
+
+    public Sessions sessions() {
+        return sessions;
     }
 
     /** A name for the control log when the request may control the show; empty otherwise. */
@@ -37,6 +47,11 @@ public final class Auth {
 
     public Optional<Sessions.Session> session(Context ctx) {
         return sessions.find(ctx.cookie(COOKIE));
+    }
+
+    /** True when the request may watch the stage monitor: a presenter (or tool), an admin, or {@code ?key=} the stage key. */
+    public boolean mayWatchStage(Context ctx) {
+        return controller(ctx).isPresent() || isAdmin(ctx) || Credentials.same(ctx.queryParam("key"), credentials.stageKey());
     }
 
     public boolean isAdmin(Context ctx) {
@@ -69,13 +84,32 @@ public final class Auth {
             return new Login.Wrong();
         }
         guard.succeeded(address);
-        String token = sessions.create(role, userAgentLabel(ctx));
+        startSession(ctx, role, userAgentLabel(ctx));
+        return new Login.Ok();
+    }
+
+    /** Logs a phone in as presenter with a pairing code instead of the PIN; wrong codes count as wrong PINs. */
+    public Login pair(Context ctx, String code) {
+        String address = ctx.ip();
+        Duration wait = guard.waitFor(address);
+        if (!wait.isZero()) {
+            return new Login.Wait(wait);
+        }
+        if (!pairing.redeem(code)) {
+            guard.failed(address);
+            return new Login.Wrong();
+        }
+        startSession(ctx, Role.PRESENTER, userAgentLabel(ctx) + ", paired by QR code");
+        return new Login.Ok();
+    }
+
+    private void startSession(Context ctx, Role role, String label) {
+        String token = sessions.create(role, label);
         Cookie cookie = new Cookie(COOKIE, token, "/", COOKIE_SECONDS, false, true, null, SameSite.STRICT);
         cookie.setHttpOnly(true);
         cookie.setSameSite(SameSite.STRICT);
         cookie.setPath("/");
         ctx.cookie(cookie);
-        return new Login.Ok();
     }
 
     public void logout(Context ctx) {

@@ -17,7 +17,7 @@ import java.util.Properties;
  * The presenter PIN, the API token and the admin password in force. What the settings leave blank is generated
  * once and kept in {@code secrets.properties} in the data folder, so a restart keeps the same PIN.
  */
-public record Credentials(String presenterPin, String apiToken, String adminPassword, boolean pinGenerated) {
+public record Credentials(String presenterPin, String apiToken, String adminPassword, String stageKey, boolean pinGenerated) {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public static Credentials resolve(Settings settings) {
@@ -34,6 +34,7 @@ public record Credentials(String presenterPin, String apiToken, String adminPass
         String pin = pinGenerated ? kept.computeIfAbsent("presenterPin", k -> digits(6)).toString() : settings.presenterPin();
         String token = settings.apiToken().isBlank() ? kept.computeIfAbsent("apiToken", k -> hex(24)).toString() : settings.apiToken();
         String admin = settings.adminPassword().isBlank() ? kept.computeIfAbsent("adminPassword", k -> hex(8)).toString() : settings.adminPassword();
+        String stage = settings.stageKey().isBlank() ? kept.computeIfAbsent("stageKey", k -> hex(8)).toString() : settings.stageKey();
         if (!kept.isEmpty()) {
             try {
                 Files.createDirectories(settings.dataDir());
@@ -44,7 +45,7 @@ public record Credentials(String presenterPin, String apiToken, String adminPass
                 throw new UncheckedIOException("cannot write " + file, e);
             }
         }
-        return new Credentials(pin, token, admin, pinGenerated);
+        return new Credentials(pin, token, admin, stage, pinGenerated);
     }
 
     /** Compares secrets in constant time, so response times do not give a guess away. */

@@ -15,9 +15,19 @@ import java.util.Map;
  * Blank secrets mean "not configured": the app generates a PIN and token at first start and keeps them in the data folder.
  */
 public record Settings(int port, String presenterPin, String apiToken, String adminPassword,
-                       Path dataDir, Path slidesDir, Path mediaDir, String startShow) {
+                       Path dataDir, Path slidesDir, Path mediaDir, String startShow, String stageKey) {
 
     public static final int DEFAULT_PORT = 7070;
+
+    /** Settings with a generated stage key. */
+    public Settings(int port, String presenterPin, String apiToken, String adminPassword, Path dataDir, Path slidesDir,
+                    Path mediaDir, String startShow) {
+        this(port, presenterPin, apiToken, adminPassword, dataDir, slidesDir, mediaDir, startShow, "");
+    }
+
+    public Settings {
+        stageKey = stageKey == null ? "" : stageKey;
+    }
 
     public static Settings load(Path configFile, Map<String, String> env) {
         JsonNode file = readYaml(configFile);
@@ -31,20 +41,21 @@ public record Settings(int port, String presenterPin, String apiToken, String ad
                 resolve(base, pick(env.get("KUVERT_DATA_DIR"), text(file, "dataDir", "data"))),
                 resolve(base, text(file, "slidesDir", "slides")),
                 resolve(base, text(file, "mediaDir", "media")),
-                blankToNull(text(file, "startShow", "")));
+                blankToNull(text(file, "startShow", "")),
+                pick(env.get("KUVERT_STAGE_KEY"), text(file, "stageKey", "")));
     }
 
     /** Settings for tests and tools: an ephemeral port, the given data folder, the repository's slides and media. */
     public static Settings forTest(Path dataDir) {
-        return new Settings(0, "2468", "test-token", "admin-secret", dataDir, Path.of("slides"), Path.of("media"), null);
+        return new Settings(0, "2468", "test-token", "admin-secret", dataDir, Path.of("slides"), Path.of("media"), null, "stage-key");
     }
 
     public Settings withPort(int newPort) {
-        return new Settings(newPort, presenterPin, apiToken, adminPassword, dataDir, slidesDir, mediaDir, startShow);
+        return new Settings(newPort, presenterPin, apiToken, adminPassword, dataDir, slidesDir, mediaDir, startShow, stageKey);
     }
 
     public Settings withSlidesDir(Path dir) {
-        return new Settings(port, presenterPin, apiToken, adminPassword, dataDir, dir, mediaDir, startShow);
+        return new Settings(port, presenterPin, apiToken, adminPassword, dataDir, dir, mediaDir, startShow, stageKey);
     }
 
     private static JsonNode readYaml(Path file) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 /**
  * One award of a show. {@code winner} is the id of one of the nominees and, with {@code motivation},
  * {@code citation} and {@code recipients}, is sealed: only the winner and motivation slides may show it.
+ * {@code minutes}, when set, is the planned length of the award's segment: the stage monitor counts it down.
  */
 public record Award(
         String id,
@@ -18,7 +19,14 @@ public record Award(
         List<String> motivation,
         List<JuryMember> jury,
         String presenter,
-        String prize) {
+        String prize,
+        Integer minutes) {
+
+    /** An award without a planned length. */
+    public Award(String id, String name, String about, List<Nominee> nominees, String winner, String citation,
+                 String recipients, List<String> motivation, List<JuryMember> jury, String presenter, String prize) {
+        this(id, name, about, nominees, winner, citation, recipients, motivation, jury, presenter, prize, null);
+    }
 
     public Award {
         nominees = List.copyOf(nominees);

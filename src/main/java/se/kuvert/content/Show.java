@@ -20,14 +20,22 @@ public record Show(
         List<Award> awards,
         List<Partner> partners,
         String closing,
-        List<SlideSpec> runOfShow) {
+        List<SlideSpec> runOfShow,
+        LoopSettings loop) {
 
     public Show {
+        loop = loop == null ? LoopSettings.DEFAULT : loop;
         awards = List.copyOf(awards);
         partners = partners == null ? List.of() : List.copyOf(partners);
         runOfShow = runOfShow == null ? List.of() : List.copyOf(runOfShow);
         language = language == null || language.isBlank() ? "sv" : language;
         theme = theme == null ? Theme.DEFAULT : theme;
+    }
+
+    /** A show with the default attract loop. */
+    public Show(String id, String title, String subtitle, String date, String venue, String language, Theme theme,
+                List<Award> awards, List<Partner> partners, String closing, List<SlideSpec> runOfShow) {
+        this(id, title, subtitle, date, venue, language, theme, awards, partners, closing, runOfShow, null);
     }
 
     /**

@@ -39,13 +39,14 @@ public final class ShowFile {
     private static final Pattern COLOUR = Pattern.compile("#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})");
 
     private static final Set<String> SHOW_KEYS = Set.of("id", "title", "subtitle", "date", "venue", "language", "theme",
-            "awards", "partners", "closing", "runOfShow");
+            "awards", "partners", "closing", "runOfShow", "loop");
     private static final Set<String> THEME_KEYS = Set.of("background", "text", "accent", "logo");
     private static final Set<String> AWARD_KEYS = Set.of("id", "name", "about", "nominees", "winner", "citation",
-            "recipients", "motivation", "jury", "presenter", "prize");
+            "recipients", "motivation", "jury", "presenter", "prize", "minutes");
     private static final Set<String> NOMINEE_KEYS = Set.of("id", "name", "text", "image", "video");
     private static final Set<String> JURY_KEYS = Set.of("name", "role");
     private static final Set<String> PARTNER_KEYS = Set.of("name", "logo");
+    private static final Set<String> LOOP_KEYS = Set.of("order", "dwell", "kioskIdle");
     private static final Set<String> SLIDE_KEYS = Set.of("kind", "award", "title", "text", "image", "video", "notes");
     private static final Set<String> AWARD_SLIDES = Set.of("award", "nominees", "envelope", "winner", "motivation", "prize", "jury");
 
@@ -111,6 +112,9 @@ public final class ShowFile {
     public static String write(Show show) {
         ObjectNode root = MAPPER.valueToTree(show);
         removeNulls(root);
+        if (root.path("loop").isEmpty()) {
+            root.remove("loop");
+        }
         try {
             return "# Kuvert show file; the format is described in docs/show-files.md\n" + MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -221,7 +225,40 @@ public final class ShowFile {
             }
             return new Show(id, required(node, "", "title"), optional(node, "", "subtitle"), optional(node, "", "date"),
                     optional(node, "", "venue"), language, theme(node.get("theme")), awards, partners,
-                    optional(node, "", "closing"), slides);
+                    optional(node, "", "closing"), slides, loop(node.get("loop")));
+        }
+
+        LoopSettings loop(JsonNode node) {
+            if (node == null || node.isNull()) {
+                return LoopSettings.DEFAULT;
+            }
+            ObjectNode l = object(node, "/loop", "the loop");
+            keys(l, "/loop", LOOP_KEYS, "the loop");
+            List<String> order = new ArrayList<>();
+            JsonNode parts = list(l, "/loop", "order", false);
+            for (int i = 0; i < parts.size(); i++) {
+                String part = text(parts.get(i), "/loop/order/" + i, "a loop part");
+                if (!LoopSettings.PARTS.contains(part)) {
+                    throw error("/loop/order/" + i, "unknown loop part '" + part + "'; the parts are " + String.join(", ", LoopSettings.PARTS));
+                }
+                order.add(part);
+            }
+            return new LoopSettings(order, seconds(l, "dwell", 3, 120), seconds(l, "kioskIdle", 10, 3600));
+        }
+
+        private Integer seconds(ObjectNode node, String key, int min, int max) {
+            return whole(node, "/loop", key, min, max);
+        }
+
+        private Integer whole(ObjectNode node, String at, String key, int min, int max) {
+            JsonNode value = node.get(key);
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            if (!value.isIntegralNumber() || value.asInt() < min || value.asInt() > max) {
+                throw error(at + "/" + key, key + " must be a whole number from " + min + " to " + max + ", not '" + value.asText() + "'");
+            }
+            return value.asInt();
         }
 
         Theme theme(JsonNode node) {
@@ -278,7 +315,7 @@ public final class ShowFile {
             }
             return new Award(id, required(a, at, "name"), optional(a, at, "about"), nominees, winner,
                     optional(a, at, "citation"), optional(a, at, "recipients"), motivation, jury,
-                    optional(a, at, "presenter"), optional(a, at, "prize"));
+                    optional(a, at, "presenter"), optional(a, at, "prize"), whole(a, at, "minutes", 1, 180));
         }
 
         SlideSpec slide(JsonNode node, String at, Set<String> awardIds) {

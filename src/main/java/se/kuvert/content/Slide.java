@@ -29,6 +29,11 @@ public sealed interface Slide {
         return false;
     }
 
+    /** The award whose winner this slide shows (winner and motivation slides), or null. */
+    default Award sealedAward() {
+        return null;
+    }
+
     record Title(String notes) implements Slide {
         public String kind() { return "title"; }
     }
@@ -49,11 +54,13 @@ public sealed interface Slide {
     record Winner(Award award, String notes) implements Slide {
         public String kind() { return "winner"; }
         public boolean revealsWinner() { return true; }
+        public Award sealedAward() { return award; }
     }
 
     record Motivation(Award award, String notes) implements Slide {
         public String kind() { return "motivation"; }
         public int steps() { return Math.max(1, award.motivation().size()); }
+        public Award sealedAward() { return award; }
     }
 
     record Prize(Award award, String notes) implements Slide {

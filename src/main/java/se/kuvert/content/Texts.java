@@ -16,7 +16,12 @@ public record Texts(String language, Map<String, String> strings) {
             Map.entry("partners", "I samarbete med"),
             Map.entry("thanks", "Tack!"),
             Map.entry("receivedBy", "Tar emot priset"),
-            Map.entry("waiting", "Välkommen"));
+            Map.entry("waiting", "Välkommen"),
+            Map.entry("kioskAwards", "Priserna"),
+            Map.entry("kioskNominees", "nominerade"),
+            Map.entry("kioskBack", "Alla priser"),
+            Map.entry("kioskWinner", "Vinnare"),
+            Map.entry("kioskTouch", "Rör skärmen för att utforska priserna"));
 
     private static final Map<String, String> EN = Map.ofEntries(
             Map.entry("nominees", "The nominees"),
@@ -29,7 +34,12 @@ public record Texts(String language, Map<String, String> strings) {
             Map.entry("partners", "In partnership with"),
             Map.entry("thanks", "Thank you!"),
             Map.entry("receivedBy", "Receiving the award"),
-            Map.entry("waiting", "Welcome"));
+            Map.entry("waiting", "Welcome"),
+            Map.entry("kioskAwards", "The awards"),
+            Map.entry("kioskNominees", "nominees"),
+            Map.entry("kioskBack", "All awards"),
+            Map.entry("kioskWinner", "Winner"),
+            Map.entry("kioskTouch", "Touch the screen to explore the awards"));
 
     public static Texts of(String language) {
         return "sv".equals(language) ? new Texts("sv", SV) : new Texts("en", EN);

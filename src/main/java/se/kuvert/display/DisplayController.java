@@ -4,42 +4,66 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import se.kuvert.live.Director;
 import se.kuvert.live.Snapshot;
+import se.kuvert.screens.Screens;
+import se.kuvert.web.Build;
 import se.kuvert.web.SseHub;
 import se.kuvert.web.Views;
 
-/** The big screen: the page, and the SSE stream that pushes the rendered stage once per change to every display. */
+/**
+ * The big screen: the page, and the SSE stream that pushes the rendered stage once per change to every display.
+ * In loop mode the stage is the attract loop instead of the live slide.
+ */
 public final class DisplayController implements AutoCloseable {
     public static final String PAGE = "/display";
+    public static final String PRELOAD = "/display/preload";
     public static final String EVENTS = "/events/display";
     public static final String EVENT = "stage";
+    public static final String KIND = "display";
 
     private final Director director;
     private final Views views;
+    private final Screens screens;
     private final SseHub hub;
 
-    public DisplayController(Director director, Views views, long heartbeatMillis) {
+    public DisplayController(Director director, Views views, Screens screens, long heartbeatMillis) {
         this.director = director;
         this.views = views;
-        this.hub = new SseHub(EVENT, stage(director.snapshot()), heartbeatMillis);
+        this.screens = screens;
+        this.hub = new SseHub(EVENT, payload(director.snapshot()), heartbeatMillis);
     }
 
     public void routes(RoutesConfig routes) {
         routes.get(PAGE, this::page);
-        routes.sse(EVENTS, hub::connect);
+        routes.get(PRELOAD, ctx -> {
+            ctx.header("Cache-Control", "no-store");
+            ctx.json(Preload.of(director.snapshot().show()));
+        });
+        routes.sse(EVENTS, screens.stream(KIND, hub));
     }
 
     /** Called by the Director after every change: rendered once, sent to every display. */
     public void changed(Snapshot snapshot) {
-        hub.publish(stage(snapshot));
+        hub.publish(payload(snapshot));
     }
 
     private void page(Context ctx) {
+        String screen = Screens.nameOf(ctx, KIND);
         Snapshot snapshot = director.snapshot();
         ctx.header("Cache-Control", "no-store");
-        ctx.html(views.render("display/page.jte", new DisplayPage(StageViews.of(snapshot), Preload.of(snapshot.show()))));
+        ctx.html(views.render("display/page.jte", new DisplayPage(StageViews.of(snapshot), stage(views, snapshot),
+                Preload.of(snapshot.show()), screen, Build.id())));
     }
 
-    private String stage(Snapshot snapshot) {
+    /** What the stream sends: the build stamp (so an upgraded server makes the page reload) and the stage. */
+    private String payload(Snapshot snapshot) {
+        return "<div id=\"build\" hidden data-build=\"" + Build.id() + "\"></div>\n" + stage(views, snapshot);
+    }
+
+    /** The stage markup for a snapshot: the live slide, or the attract loop in loop mode. */
+    public static String stage(Views views, Snapshot snapshot) {
+        if (snapshot.state().loop() && snapshot.show() != null) {
+            return views.render("display/loop.jte", AttractLoop.of(snapshot));
+        }
         return views.render("display/stage.jte", StageViews.of(snapshot));
     }
 

@@ -29,6 +29,11 @@ public sealed interface Command {
         public String action() { return "logo"; }
     }
 
+    /** The attract loop on the big screen ({@code on} true) or the live slide (false); null toggles. */
+    record Loop(Boolean on) implements Command {
+        public String action() { return "loop"; }
+    }
+
     record Load(String showId) implements Command {
         public String action() { return "load"; }
     }

@@ -1,5 +1,6 @@
 package se.kuvert.live;
 
+import se.kuvert.content.Award;
 import se.kuvert.content.RunOfShow;
 import se.kuvert.content.Show;
 import se.kuvert.content.ShowRepository;
@@ -7,7 +8,9 @@ import se.kuvert.db.Database;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -76,10 +79,12 @@ public final class Director {
             return new Outcome.Applied(before, false);
         }
         LiveState to = after.state();
-        LiveState versioned = new LiveState(to.showId(), to.slide(), to.step(), to.blackout(), to.logo(),
+        LiveState versioned = new LiveState(to.showId(), to.slide(), to.step(), to.blackout(), to.logo(), to.loop(),
                 from.version() + 1, startedAt(to));
-        Snapshot next = new Snapshot(versioned, after.show(), after.run());
-        repository.record(new LogEntry(clock.instant(), who, command.action(), "applied", from, versioned), true);
+        Set<String> revealed = revealed(after, versioned);
+        Snapshot next = new Snapshot(versioned, after.show(), after.run(), revealed);
+        repository.record(new LogEntry(clock.instant(), who, command.action(), "applied", from, versioned), true,
+                revealed.equals(before.revealed()) && !(command instanceof Command.Load) ? null : revealed);
         current = next;
         for (Consumer<Snapshot> listener : listeners) {
             listener.accept(next);
@@ -103,7 +108,25 @@ public final class Director {
     }
 
     private Snapshot move(Snapshot before, Command command) {
-        return new Snapshot(Transitions.apply(before.state(), command, before.run()), before.show(), before.run());
+        return new Snapshot(Transitions.apply(before.state(), command, before.run()), before.show(), before.run(),
+                before.revealed());
+    }
+
+    /**
+     * The revealed awards after a change: the winner on a winner or motivation slide counts as revealed once the
+     * live slide shows it to the room (not while the loop, a blackout or the logo covers it).
+     */
+    private static Set<String> revealed(Snapshot after, LiveState to) {
+        if (after.run() == null || to.loop() || to.blackout() || to.logo()) {
+            return after.revealed();
+        }
+        Award sealed = after.run().slide(to.slide()).sealedAward();
+        if (sealed == null || after.revealed().contains(sealed.id())) {
+            return after.revealed();
+        }
+        Set<String> more = new HashSet<>(after.revealed());
+        more.add(sealed.id());
+        return more;
     }
 
     private Snapshot load(LiveState from, String showId) {
@@ -111,7 +134,9 @@ public final class Director {
         if (show == null) {
             throw new Transitions.Refused("there is no show '" + showId + "'");
         }
-        return new Snapshot(new LiveState(show.id(), 0, 0, false, false, from.version(), null), show, RunOfShow.of(show));
+        // Loading starts the show afresh: from the title, and with no winner revealed (a rehearsal's reveals are forgotten).
+        return new Snapshot(new LiveState(show.id(), 0, 0, false, false, false, from.version(), null), show,
+                RunOfShow.of(show), Set.of());
     }
 
     private Instant startedAt(LiveState to) {
@@ -124,12 +149,15 @@ public final class Director {
     private Snapshot resume(LiveState state) {
         Show show = state.showId() == null ? null : shows.find(state.showId()).orElse(null);
         if (show == null) {
-            return new Snapshot(new LiveState(null, 0, 0, state.blackout(), state.logo(), state.version(), null), null, null);
+            return new Snapshot(new LiveState(null, 0, 0, state.blackout(), state.logo(), false, state.version(), null),
+                    null, null, Set.of());
         }
         RunOfShow run = RunOfShow.of(show);
         int slide = Math.min(state.slide(), run.size() - 1);
         int step = Math.min(state.step(), run.slide(slide).steps() - 1);
-        return new Snapshot(new LiveState(show.id(), slide, step, state.blackout(), state.logo(), state.version(),
-                state.startedAt()), show, run);
+        Set<String> revealed = repository.revealed(show.id());
+        revealed.retainAll(show.awards().stream().map(Award::id).toList());
+        return new Snapshot(new LiveState(show.id(), slide, step, state.blackout(), state.logo(), state.loop(),
+                state.version(), state.startedAt()), show, run, revealed);
     }
 }

@@ -3,16 +3,17 @@ package se.kuvert.live;
 import java.time.Instant;
 
 /**
- * The one live state the server owns: which show, slide and step are on screen, the overlays, and a version
- * that grows by one on every change. {@code showId} is null before any show is loaded.
+ * The one live state the server owns: which show, slide and step are on screen, the overlays, whether the big
+ * screen runs the attract loop instead of the live slide, and a version that grows by one on every change.
+ * {@code showId} is null before any show is loaded.
  */
-public record LiveState(String showId, int slide, int step, boolean blackout, boolean logo, long version,
+public record LiveState(String showId, int slide, int step, boolean blackout, boolean logo, boolean loop, long version,
                         Instant startedAt) {
 
-    public static final LiveState EMPTY = new LiveState(null, 0, 0, false, false, 0, null);
+    public static final LiveState EMPTY = new LiveState(null, 0, 0, false, false, false, 0, null);
 
     boolean samePlace(LiveState other) {
         return java.util.Objects.equals(showId, other.showId) && slide == other.slide && step == other.step
-                && blackout == other.blackout && logo == other.logo;
+                && blackout == other.blackout && logo == other.logo && loop == other.loop;
     }
 }

@@ -9,8 +9,10 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The live state (one row) and the control log, written together so the log never disagrees with the state. */
 final class LiveStateRepository {
@@ -23,27 +25,70 @@ final class LiveStateRepository {
     Optional<LiveState> load() {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT show_id, slide, step, blackout, logo, version, started_at FROM live_state WHERE id = 1");
+                    "SELECT show_id, slide, step, blackout, logo, version, started_at, loop FROM live_state WHERE id = 1");
                  ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.<LiveState>empty();
                 }
                 String started = rs.getString(7);
                 return Optional.of(new LiveState(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4) != 0,
-                        rs.getInt(5) != 0, rs.getLong(6), started == null ? null : Instant.parse(started)));
+                        rs.getInt(5) != 0, rs.getInt(8) != 0, rs.getLong(6), started == null ? null : Instant.parse(started)));
             }
         });
     }
 
     /** Stores the new state (when it changed) and the log entry in one transaction. */
     void record(LogEntry entry, boolean stateChanged) {
+        record(entry, stateChanged, null);
+    }
+
+    /**
+     * As {@link #record(LogEntry, boolean)}, and when {@code revealed} is not null, it becomes the set of awards
+     * of the new state's show whose winner has been revealed, in the same transaction.
+     */
+    void record(LogEntry entry, boolean stateChanged, Set<String> revealed) {
         db.inTransaction(c -> {
             if (stateChanged) {
                 save(c, entry.to());
             }
+            if (revealed != null && entry.to().showId() != null) {
+                saveRevealed(c, entry.to().showId(), revealed, entry.at());
+            }
             log(c, entry);
             return null;
         });
+    }
+
+    /** The awards of {@code showId} whose winner the room has seen. */
+    Set<String> revealed(String showId) {
+        return db.read(c -> {
+            Set<String> out = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT award_id FROM revealed_awards WHERE show_id = ?")) {
+                ps.setString(1, showId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static void saveRevealed(Connection c, String showId, Set<String> awards, Instant at) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM revealed_awards WHERE show_id = ?")) {
+            delete.setString(1, showId);
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO revealed_awards (show_id, award_id, revealed_at) VALUES (?, ?, ?)")) {
+            for (String award : awards) {
+                insert.setString(1, showId);
+                insert.setString(2, award);
+                insert.setString(3, at.toString());
+                insert.executeUpdate();
+            }
+        }
     }
 
     List<LogEntry> log(int limit) {
@@ -55,8 +100,8 @@ final class LiveStateRepository {
                 ps.setInt(1, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        LiveState from = new LiveState(rs.getString(5), rs.getInt(6), rs.getInt(7), false, false, 0, null);
-                        LiveState to = new LiveState(rs.getString(8), rs.getInt(9), rs.getInt(10), false, false, rs.getLong(11), null);
+                        LiveState from = new LiveState(rs.getString(5), rs.getInt(6), rs.getInt(7), false, false, false, 0, null);
+                        LiveState to = new LiveState(rs.getString(8), rs.getInt(9), rs.getInt(10), false, false, false, rs.getLong(11), null);
                         out.add(new LogEntry(Instant.parse(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4), from, to));
                     }
                 }
@@ -67,10 +112,10 @@ final class LiveStateRepository {
 
     private static void save(Connection c, LiveState s) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO live_state (id, show_id, slide, step, blackout, logo, version, started_at, updated_at)
-                VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO live_state (id, show_id, slide, step, blackout, logo, version, started_at, updated_at, loop)
+                VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET show_id = excluded.show_id, slide = excluded.slide, step = excluded.step,
-                    blackout = excluded.blackout, logo = excluded.logo, version = excluded.version,
+                    blackout = excluded.blackout, logo = excluded.logo, loop = excluded.loop, version = excluded.version,
                     started_at = excluded.started_at, updated_at = excluded.updated_at""")) {
             ps.setString(1, s.showId());
             ps.setInt(2, s.slide());
@@ -84,6 +129,7 @@ final class LiveStateRepository {
                 ps.setString(7, s.startedAt().toString());
             }
             ps.setString(8, Instant.now().toString());
+            ps.setInt(9, s.loop() ? 1 : 0);
             ps.executeUpdate();
         }
     }

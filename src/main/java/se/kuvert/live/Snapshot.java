@@ -4,10 +4,20 @@ import se.kuvert.content.RunOfShow;
 import se.kuvert.content.Show;
 import se.kuvert.content.Slide;
 
-/** The live state together with the show it points at: one consistent picture for every screen to render. */
-public record Snapshot(LiveState state, Show show, RunOfShow run) {
+import java.util.Set;
 
-    public static final Snapshot EMPTY = new Snapshot(LiveState.EMPTY, null, null);
+/**
+ * The live state together with the show it points at: one consistent picture for every screen to render.
+ * {@code revealed} holds the ids of the awards whose winner the room has seen since the show was loaded; only
+ * those winners may appear in the attract loop and the foyer kiosk.
+ */
+public record Snapshot(LiveState state, Show show, RunOfShow run, Set<String> revealed) {
+
+    public static final Snapshot EMPTY = new Snapshot(LiveState.EMPTY, null, null, Set.of());
+
+    public Snapshot {
+        revealed = Set.copyOf(revealed);
+    }
 
     /** The slide on screen, or null when no show is loaded. */
     public Slide slide() {
@@ -16,7 +26,7 @@ public record Snapshot(LiveState state, Show show, RunOfShow run) {
 
     /** Where Next would go from here; equal to {@link #state()} at the very end. */
     public LiveState nextPlace() {
-        return run == null ? state : Transitions.next(state, run);
+        return run == null ? state : Transitions.apply(state, new Command.Next(), run);
     }
 
     /** The slide Next would show, or null at the very end or with no show. */
@@ -29,5 +39,10 @@ public record Snapshot(LiveState state, Show show, RunOfShow run) {
     public boolean nextRevealsWinner() {
         LiveState next = nextPlace();
         return run != null && next != state && next.step() == 0 && run.slide(next.slide()).revealsWinner();
+    }
+
+    /** True when the room has seen this award's winner. */
+    public boolean isRevealed(String awardId) {
+        return revealed.contains(awardId);
     }
 }

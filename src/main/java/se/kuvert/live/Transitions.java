@@ -17,8 +17,23 @@ final class Transitions {
         }
     }
 
-    /** Where {@code command} takes {@code state}; the version and start time are left as they are. */
+    /**
+     * Where {@code command} takes {@code state}; the version and start time are left as they are. Any command but
+     * Loop ends the attract loop: Next and Prev then only bring the live slide back (they do not move, so nothing
+     * is skipped or revealed by the tap that takes control); Goto, Blackout and Logo do what they say as well.
+     */
     static LiveState apply(LiveState state, Command command, RunOfShow run) {
+        if (command instanceof Command.Loop l) {
+            needRun(run);
+            boolean on = l.on() == null ? !state.loop() : l.on();
+            // The loop replaces the overlays: turning it on lifts a blackout or logo, so the loop is really seen.
+            return new LiveState(state.showId(), state.slide(), state.step(), !on && state.blackout(), !on && state.logo(),
+                    on, state.version(), state.startedAt());
+        }
+        if (state.loop() && (command instanceof Command.Next || command instanceof Command.Prev)) {
+            needRun(run);
+            return at(state, state.slide(), state.step());
+        }
         if (command instanceof Command.Next) {
             return next(state, needRun(run));
         }
@@ -79,10 +94,10 @@ final class Transitions {
     }
 
     private static LiveState at(LiveState s, int slide, int step) {
-        return new LiveState(s.showId(), slide, step, s.blackout(), s.logo(), s.version(), s.startedAt());
+        return new LiveState(s.showId(), slide, step, s.blackout(), s.logo(), false, s.version(), s.startedAt());
     }
 
     private static LiveState withOverlays(LiveState s, boolean blackout, boolean logo) {
-        return new LiveState(s.showId(), s.slide(), s.step(), blackout, logo, s.version(), s.startedAt());
+        return new LiveState(s.showId(), s.slide(), s.step(), blackout, logo, false, s.version(), s.startedAt());
     }
 }

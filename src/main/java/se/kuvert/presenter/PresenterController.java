@@ -9,6 +9,8 @@ import se.kuvert.auth.Role;
 import se.kuvert.content.ShowRepository;
 import se.kuvert.live.Director;
 import se.kuvert.live.Snapshot;
+import se.kuvert.screens.HealthView;
+import se.kuvert.screens.Screens;
 import se.kuvert.web.SseHub;
 import se.kuvert.web.Views;
 
@@ -17,41 +19,81 @@ public final class PresenterController implements AutoCloseable {
     public static final String PAGE = "/presenter";
     public static final String LOGIN = "/presenter/login";
     public static final String LOGOUT = "/presenter/logout";
+    public static final String PAIR = "/presenter/pair";
+    private static final String PAIR_FAILED = "This pairing code has expired or was already used.";
     public static final String EVENTS = "/events/presenter";
     public static final String EVENT = "panel";
+    public static final String HEALTH_EVENTS = "/events/health";
+    public static final String HEALTH_EVENT = "health";
 
     private final Director director;
     private final Views views;
     private final Auth auth;
     private final ShowRepository shows;
+    private final Screens screens;
     private final SseHub hub;
+    private final SseHub healthHub;
 
-    public PresenterController(Director director, Views views, Auth auth, ShowRepository shows, long heartbeatMillis) {
+    public PresenterController(Director director, Views views, Auth auth, ShowRepository shows, Screens screens,
+                               long heartbeatMillis) {
         this.director = director;
         this.views = views;
         this.auth = auth;
         this.shows = shows;
+        this.screens = screens;
         this.hub = new SseHub(EVENT, panel(director.snapshot()), heartbeatMillis);
+        this.healthHub = new SseHub(HEALTH_EVENT, health(director.snapshot()), heartbeatMillis);
+        screens.onChange(() -> healthHub.publishIfChanged(health(director.snapshot())));
     }
 
     public void routes(RoutesConfig routes) {
         routes.get(PAGE, this::page);
         routes.post(LOGIN, this::login);
+        // Scanning only opens this page; the code is used by the tap on its button, so a link preview cannot spend it.
+        routes.get(PAIR, ctx -> {
+            ctx.header("Cache-Control", "no-store");
+            String token = ctx.queryParam("token");
+            if (auth.pairing().valid(token)) {
+                ctx.html(views.render("presenter/pair.jte", new PairPage(token, null)));
+            } else {
+                ctx.status(HttpStatus.FORBIDDEN).html(views.render("presenter/pair.jte", new PairPage(null, PAIR_FAILED)));
+            }
+        });
+        routes.post(PAIR, ctx -> {
+            Auth.Login result = auth.pair(ctx, ctx.formParam("token"));
+            if (result instanceof Auth.Login.Ok) {
+                ctx.redirect(PAGE, HttpStatus.SEE_OTHER);
+            } else if (result instanceof Auth.Login.Wait wait) {
+                ctx.header("Retry-After", String.valueOf(Math.max(1, wait.duration().toSeconds())));
+                ctx.status(HttpStatus.TOO_MANY_REQUESTS).html(views.render("presenter/pair.jte",
+                        new PairPage(null, "Too many wrong codes. Try again in " + Math.max(1, wait.duration().toSeconds()) + " s.")));
+            } else {
+                ctx.status(HttpStatus.FORBIDDEN).html(views.render("presenter/pair.jte", new PairPage(null, PAIR_FAILED)));
+            }
+        });
         routes.post(LOGOUT, ctx -> {
             auth.logout(ctx);
             ctx.redirect(PAGE, HttpStatus.SEE_OTHER);
         });
-        routes.before(EVENTS, ctx -> {
-            if (auth.controller(ctx).isEmpty()) {
-                throw new UnauthorizedResponse("log in as presenter first");
-            }
-        });
+        for (String events : new String[] {EVENTS, HEALTH_EVENTS}) {
+            routes.before(events, ctx -> {
+                if (auth.controller(ctx).isEmpty()) {
+                    throw new UnauthorizedResponse("log in as presenter first");
+                }
+            });
+        }
         routes.sse(EVENTS, hub::connect);
+        routes.sse(HEALTH_EVENTS, healthHub::connect);
     }
 
     /** Called by the Director after every change. */
     public void changed(Snapshot snapshot) {
         hub.publish(panel(snapshot));
+        healthHub.publishIfChanged(health(snapshot));
+    }
+
+    private String health(Snapshot snapshot) {
+        return views.render("presenter/health.jte", HealthView.of(screens.reports(), snapshot));
     }
 
     private void page(Context ctx) {
@@ -60,7 +102,8 @@ public final class PresenterController implements AutoCloseable {
             ctx.html(views.render("presenter/login.jte", new LoginPage(null)));
             return;
         }
-        ctx.html(views.render("presenter/page.jte", view(director.snapshot())));
+        Snapshot snapshot = director.snapshot();
+        ctx.html(views.render("presenter/page.jte", new Page(view(snapshot), HealthView.of(screens.reports(), snapshot))));
     }
 
     private void login(Context ctx) {
@@ -92,8 +135,15 @@ public final class PresenterController implements AutoCloseable {
     @Override
     public void close() {
         hub.close();
+        healthHub.close();
     }
 
     public record LoginPage(String error) {
+    }
+
+    public record Page(PresenterView view, HealthView health) {
+    }
+
+    public record PairPage(String token, String error) {
     }
 }

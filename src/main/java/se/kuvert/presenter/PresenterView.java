@@ -24,6 +24,7 @@ public record PresenterView(
         long version,
         boolean blackout,
         boolean logo,
+        boolean loop,
         Long startedAtMillis,
         Place now,
         Place next,
@@ -52,7 +53,7 @@ public record PresenterView(
         LiveState s = snapshot.state();
         Show show = snapshot.show();
         if (show == null) {
-            return new PresenterView(null, null, s.version(), s.blackout(), s.logo(), null, null, null, false, false,
+            return new PresenterView(null, null, s.version(), s.blackout(), s.logo(), false, null, null, null, false, false,
                     List.of(), null, List.of(), shows);
         }
         RunOfShow run = snapshot.run();
@@ -68,7 +69,7 @@ public record PresenterView(
             items.add(new RunItem(i, each.kind(), SlideLabels.title(show, each), each.steps(), i == s.slide(), i < s.slide(),
                     each.revealsWinner()));
         }
-        return new PresenterView(show.id(), show.title(), s.version(), s.blackout(), s.logo(),
+        return new PresenterView(show.id(), show.title(), s.version(), s.blackout(), s.logo(), s.loop(),
                 s.startedAt() == null ? null : s.startedAt().toEpochMilli(), now, next, reveals, missing,
                 script(show, slide, s.step()), slide.notes(), items, shows);
     }

@@ -46,9 +46,14 @@ public final class SseHub implements AutoCloseable {
 
     /** The Javalin SSE handler: keeps the stream open and sends the current payload before anything newer. */
     public void connect(SseClient client) {
+        connect(client, () -> { });
+    }
+
+    /** As {@link #connect(SseClient)}; {@code onClose} runs once when this stream ends, however that is noticed. */
+    public void connect(SseClient client, Runnable onClose) {
         client.keepAlive();
-        Subscriber subscriber = new Subscriber(client);
-        client.onClose(() -> subscribers.remove(subscriber));
+        Subscriber subscriber = new Subscriber(client, onClose);
+        client.onClose(subscriber::drop);
         synchronized (this) {
             subscriber.pending.add(RETRY);
             subscriber.pending.add(latest);
@@ -59,8 +64,20 @@ public final class SseHub implements AutoCloseable {
 
     /** Sends {@code payload} to every subscriber, after everything published before it. */
     public void publish(String payload) {
+        publish(payload, false);
+    }
+
+    /** As {@link #publish(String)}, but sends nothing when {@code payload} is what was sent last. */
+    public void publishIfChanged(String payload) {
+        publish(payload, true);
+    }
+
+    private void publish(String payload, boolean onlyIfChanged) {
         byte[] bytes = format(event, payload);
         synchronized (this) {
+            if (onlyIfChanged && java.util.Arrays.equals(bytes, latest)) {
+                return;
+            }
             latest = bytes;
             subscribers.forEach(s -> s.pending.add(bytes));
         }
@@ -92,9 +109,12 @@ public final class SseHub implements AutoCloseable {
         final SseClient client;
         final Queue<byte[]> pending = new ConcurrentLinkedQueue<>();
         final AtomicBoolean draining = new AtomicBoolean();
+        final AtomicBoolean closed = new AtomicBoolean();
+        final Runnable onClose;
 
-        Subscriber(SseClient client) {
+        Subscriber(SseClient client, Runnable onClose) {
             this.client = client;
+            this.onClose = onClose;
         }
 
         void schedule() {
@@ -110,6 +130,9 @@ public final class SseHub implements AutoCloseable {
         private void drop() {
             subscribers.remove(this);
             pending.clear();
+            if (closed.compareAndSet(false, true)) {
+                onClose.run();
+            }
         }
 
         private void drain() {

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TransitionsTest {
     private final RunOfShow run = RunOfShow.of(TestShows.gala());
-    private final LiveState start = new LiveState("gala", 0, 0, false, false, 7, null);
+    private final LiveState start = new LiveState("gala", 0, 0, false, false, false, 7, null);
 
     @Test
     void derived_run_of_show_has_the_ceremony_order_and_steps() {
@@ -37,13 +37,13 @@ class TransitionsTest {
 
     @Test
     void next_on_the_last_step_returns_the_same_state() {
-        LiveState end = new LiveState("gala", 9, 0, false, false, 3, null);
+        LiveState end = new LiveState("gala", 9, 0, false, false, false, 3, null);
         assertSame(end, Transitions.apply(end, new Command.Next(), run));
     }
 
     @Test
     void prev_goes_back_a_step_and_from_a_first_step_to_the_previous_slides_last_step() {
-        LiveState envelope = new LiveState("gala", 3, 0, false, false, 1, null);
+        LiveState envelope = new LiveState("gala", 3, 0, false, false, false, 1, null);
         LiveState back = Transitions.apply(envelope, new Command.Prev(), run);
         assertEquals(2, back.slide());
         assertEquals(2, back.step(), "all three nominees are shown again");

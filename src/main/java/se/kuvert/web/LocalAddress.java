@@ -1,4 +1,4 @@
-package se.kuvert;
+package se.kuvert.web;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -6,12 +6,12 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.Collections;
 
-/** The address a phone on the same network would use to reach this machine, for the start-up message. */
-final class LocalAddress {
+/** The address a phone on the same network would use to reach this machine: for the start-up message and QR codes. */
+public final class LocalAddress {
     private LocalAddress() {
     }
 
-    static String guess() {
+    public static String guess() {
         try {
             for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
                 if (!nic.isUp() || nic.isLoopback() || nic.isVirtual()) {

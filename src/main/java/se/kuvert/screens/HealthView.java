@@ -1,0 +1,34 @@
+package se.kuvert.screens;
+
+import se.kuvert.live.Snapshot;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The phone's health strip: one dot per screen, and before a winner reveal a warning naming every screen that
+ * is gone, behind or not fully loaded (or that no big screen is connected at all).
+ */
+public record HealthView(List<Screens.Report> screens, String warning) {
+
+    public static HealthView of(List<Screens.Report> reports, Snapshot snapshot) {
+        String warning = null;
+        if (snapshot.nextRevealsWinner()) {
+            List<String> problems = new ArrayList<>();
+            boolean display = false;
+            for (Screens.Report r : reports) {
+                display |= r.kind().equals("display") && r.health() != Screens.Health.RED;
+                if (r.health() != Screens.Health.GREEN) {
+                    problems.add(r.name() + ": " + r.problem());
+                }
+            }
+            if (!display) {
+                problems.add(0, "no big screen is connected");
+            }
+            if (!problems.isEmpty()) {
+                warning = "Before you reveal — " + String.join("; ", problems) + ".";
+            }
+        }
+        return new HealthView(reports, warning);
+    }
+}

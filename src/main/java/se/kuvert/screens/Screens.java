@@ -1,0 +1,260 @@
+package se.kuvert.screens;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+/**
+ * Every screen in the room (big screens, stage monitors, kiosks) by name: its open streams, its last heartbeat,
+ * the round trip it measured, the state version it shows and how much of the show's media it has loaded.
+ * Listeners hear when any screen's health changes, not on every heartbeat.
+ */
+public final class Screens {
+    /** Names as they appear in {@code ?screen=}: short, lowercase, safe to print anywhere. */
+    public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+    public static final List<String> KINDS = List.of("display", "stage", "kiosk");
+    /** Without a heartbeat for this long, a screen counts as gone; screens beat every 2 s. */
+    static final Duration GONE_AFTER = Duration.ofSeconds(5);
+    /** A screen may take this long to show a new version before it counts as behind. */
+    static final Duration BEHIND_AFTER = Duration.ofMillis(2500);
+    static final long SLOW_MILLIS = 500;
+    private static final int MAX_SCREENS = 64;
+
+    public enum Health { GREEN, AMBER, RED }
+
+    /** One screen as the crew sees it; {@code problem} says in words why it is not green, or is null. */
+    public record Report(String name, String kind, boolean connected, Instant lastSeen, Long roundTripMillis,
+                         long version, int preloaded, int media, Health health, String problem) {
+        public String healthName() {
+            return health.name().toLowerCase();
+        }
+    }
+
+    /** What the live show expects of every screen right now. */
+    public record Expectation(long version, Instant versionSince, int media) {
+    }
+
+    private static final class Entry {
+        final String name;
+        final String kind;
+        int streams;
+        Instant lastSeen;
+        Long roundTrip;
+        long version = -1;
+        int preloaded;
+        int media;
+
+        Entry(String name, String kind) {
+            this.name = name;
+            this.kind = kind;
+        }
+    }
+
+    private final Clock clock;
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private volatile Expectation expected = new Expectation(0, Instant.EPOCH, 0);
+    private List<Report> lastReports = List.of();
+
+    public Screens(Clock clock) {
+        this.clock = clock;
+    }
+
+    public static String kind(String kind) {
+        if (kind == null || !KINDS.contains(kind)) {
+            throw new IllegalArgumentException("kind must be one of " + String.join(", ", KINDS));
+        }
+        return kind;
+    }
+
+    /** The screen's name from {@code ?screen=}, or the kind's default name; throws for a name that is not allowed. */
+    public static String name(String requested, String kind) {
+        if (requested == null || requested.isBlank()) {
+            return kind;
+        }
+        String name = requested.trim().toLowerCase();
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("a screen name is 1 to 32 lowercase letters, digits and dashes, such as 'main' or 'foyer-left'");
+        }
+        return name;
+    }
+
+    /** The screen name a request asks for with {@code ?screen=}; a 400 for a name that is not allowed. */
+    public static String nameOf(io.javalin.http.Context ctx, String kind) {
+        try {
+            return name(ctx.queryParam("screen"), kind);
+        } catch (IllegalArgumentException e) {
+            throw new io.javalin.http.BadRequestResponse(e.getMessage());
+        }
+    }
+
+    /** An SSE handler that keeps this screen registered while its stream is open. */
+    public java.util.function.Consumer<io.javalin.http.sse.SseClient> stream(String kind, se.kuvert.web.SseHub hub) {
+        return client -> {
+            String name = nameOf(client.ctx(), kind);
+            connected(name, kind);
+            hub.connect(client, () -> disconnected(name));
+        };
+    }
+
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    /** The live show moved on or changed: screens are measured against this from now on. */
+    public void expect(long version, int media) {
+        Expectation before = expected;
+        if (before.version() != version || before.media() != media) {
+            expected = new Expectation(version, clock.instant(), media);
+            sweep();
+        }
+    }
+
+    /** A stream opened for this screen. */
+    public void connected(String name, String kind) {
+        synchronized (this) {
+            Entry e = entry(name, kind);
+            e.streams++;
+            e.lastSeen = clock.instant();
+        }
+        sweep();
+    }
+
+    /** A stream of this screen closed. */
+    public void disconnected(String name) {
+        synchronized (this) {
+            Entry e = entries.get(name);
+            if (e != null) {
+                e.streams = Math.max(0, e.streams - 1);
+            }
+        }
+        sweep();
+    }
+
+    /** The screen says goodbye (its page is closing): it is gone now, not in five seconds. */
+    public void left(String name) {
+        synchronized (this) {
+            Entry e = entries.get(name);
+            if (e != null) {
+                e.lastSeen = null;
+            }
+        }
+        sweep();
+    }
+
+    /** A heartbeat: what the screen shows and has loaded, and the round trip it measured for its previous beat. */
+    public void heartbeat(String name, String kind, long version, int preloaded, int media, Long roundTripMillis) {
+        synchronized (this) {
+            Entry e = entry(name, kind);
+            e.lastSeen = clock.instant();
+            e.version = version;
+            e.preloaded = preloaded;
+            e.media = media;
+            if (roundTripMillis != null) {
+                e.roundTrip = roundTripMillis;
+            }
+        }
+        sweep();
+    }
+
+    /** Forgets a screen that is not coming back. */
+    public boolean forget(String name) {
+        boolean removed;
+        synchronized (this) {
+            removed = entries.remove(name) != null;
+        }
+        sweep();
+        return removed;
+    }
+
+    public List<Report> reports() {
+        Instant now = clock.instant();
+        Expectation exp = expected;
+        List<Report> out = new ArrayList<>();
+        synchronized (this) {
+            for (Entry e : entries.values()) {
+                out.add(report(e, now, exp));
+            }
+        }
+        out.sort(Comparator.comparing(Report::kind).thenComparing(Report::name));
+        return out;
+    }
+
+    /** Recomputes every screen's health and tells the listeners if any changed; also called every second. */
+    public void sweep() {
+        List<Report> now = reports();
+        boolean changed;
+        synchronized (this) {
+            changed = !sameHealth(now, lastReports);
+            lastReports = now;
+        }
+        if (changed) {
+            listeners.forEach(Runnable::run);
+        }
+    }
+
+    private static boolean sameHealth(List<Report> a, List<Report> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Report x = a.get(i), y = b.get(i);
+            if (!x.name().equals(y.name()) || x.health() != y.health() || !Objects.equals(x.problem(), y.problem())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Entry entry(String name, String kind) {
+        Entry e = entries.get(name);
+        if (e == null || !e.kind.equals(kind)) {
+            if (e == null && entries.size() >= MAX_SCREENS) {
+                throw new IllegalStateException("too many screens; forget some in the admin first");
+            }
+            Entry fresh = new Entry(name, kind);
+            if (e != null) {
+                fresh.streams = e.streams;
+            }
+            entries.put(name, fresh);
+            e = fresh;
+        }
+        return e;
+    }
+
+    private static Report report(Entry e, Instant now, Expectation exp) {
+        boolean fresh = e.lastSeen != null && Duration.between(e.lastSeen, now).compareTo(GONE_AFTER) <= 0;
+        boolean connected = e.streams > 0 && fresh;
+        Health health;
+        String problem;
+        if (!connected) {
+            health = Health.RED;
+            problem = e.streams == 0 ? "not connected" : "no heartbeat";
+        } else if (e.version >= 0 && e.version < exp.version()
+                && Duration.between(exp.versionSince(), now).compareTo(BEHIND_AFTER) > 0) {
+            health = Health.AMBER;
+            problem = "behind: shows version " + e.version + " of " + exp.version();
+        } else if (e.version < 0) {
+            health = Health.AMBER;
+            problem = "starting";
+        } else if (e.preloaded < exp.media()) {
+            health = Health.AMBER;
+            problem = "media loaded " + e.preloaded + " of " + exp.media();
+        } else if (e.roundTrip != null && e.roundTrip > SLOW_MILLIS) {
+            health = Health.AMBER;
+            problem = "slow network: " + e.roundTrip + " ms round trip";
+        } else {
+            health = Health.GREEN;
+            problem = null;
+        }
+        return new Report(e.name, e.kind, connected, e.lastSeen, e.roundTrip, e.version, e.preloaded, e.media, health, problem);
+    }
+}

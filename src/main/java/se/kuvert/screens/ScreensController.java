@@ -1,0 +1,118 @@
+package se.kuvert.screens;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import se.kuvert.auth.Auth;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The screens' side of the readiness report: heartbeats ({@code POST /screens/heartbeat}), goodbyes when a page
+ * closes ({@code POST /screens/bye}), and the list for the crew's tools ({@code GET /api/screens}).
+ */
+public final class ScreensController {
+    public static final String HEARTBEAT = "/screens/heartbeat";
+    public static final String BYE = "/screens/bye";
+    public static final String LIST = "/api/screens";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Screens screens;
+    private final Auth auth;
+
+    public ScreensController(Screens screens, Auth auth) {
+        this.screens = screens;
+        this.auth = auth;
+    }
+
+    public void routes(RoutesConfig routes) {
+        routes.post(HEARTBEAT, this::heartbeat);
+        routes.post(BYE, this::bye);
+        routes.get(LIST, this::list);
+    }
+
+    private void heartbeat(Context ctx) {
+        try {
+            JsonNode body = body(ctx);
+            String kind = Screens.kind(text(body, "kind"));
+            String name = Screens.name(text(body, "screen"), kind);
+            screens.heartbeat(name, kind, number(body, "version", true), (int) number(body, "preloaded", false),
+                    (int) number(body, "media", false), body.hasNonNull("rtt") ? number(body, "rtt", false) : null);
+            ctx.status(HttpStatus.NO_CONTENT);
+        } catch (IllegalArgumentException e) {
+            ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage()));
+        } catch (IllegalStateException e) {
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).json(Map.of("error", e.getMessage()));
+        }
+    }
+
+    private void bye(Context ctx) {
+        try {
+            JsonNode body = body(ctx);
+            String kind = Screens.kind(text(body, "kind"));
+            screens.left(Screens.name(text(body, "screen"), kind));
+            ctx.status(HttpStatus.NO_CONTENT);
+        } catch (IllegalArgumentException e) {
+            ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage()));
+        }
+    }
+
+    private void list(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        if (auth.controller(ctx).isEmpty() && !auth.isAdmin(ctx)) {
+            ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", "log in as presenter or send Authorization: Bearer <token>"));
+            return;
+        }
+        List<Map<String, Object>> out = screens.reports().stream().map(ScreensController::json).toList();
+        ctx.json(Map.of("screens", out));
+    }
+
+    static Map<String, Object> json(Screens.Report r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("screen", r.name());
+        m.put("kind", r.kind());
+        m.put("health", r.healthName());
+        m.put("connected", r.connected());
+        m.put("lastSeen", r.lastSeen() == null ? null : r.lastSeen().toString());
+        m.put("roundTripMillis", r.roundTripMillis());
+        m.put("version", r.version());
+        m.put("preloaded", r.preloaded());
+        m.put("media", r.media());
+        m.put("problem", r.problem());
+        return m;
+    }
+
+    /** Heartbeats come as JSON, or as text from {@code navigator.sendBeacon}; either way a JSON object. */
+    private static JsonNode body(Context ctx) {
+        try {
+            JsonNode node = JSON.readTree(ctx.body());
+            if (node == null || !node.isObject()) {
+                throw new IllegalArgumentException("the body must be a JSON object");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the body is not valid JSON");
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v != null && !v.isNull() && !v.isTextual()) {
+            throw new IllegalArgumentException("'" + field + "' must be text");
+        }
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static long number(JsonNode body, String field, boolean allowMinusOne) {
+        JsonNode v = body.get(field);
+        if (v == null || !v.isIntegralNumber() || v.asLong() < (allowMinusOne ? -1 : 0) || v.asLong() > 1_000_000_000L) {
+            throw new IllegalArgumentException("'" + field + "' must be a whole number");
+        }
+        return v.asLong();
+    }
+}

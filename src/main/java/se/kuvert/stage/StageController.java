@@ -1,0 +1,119 @@
+package se.kuvert.stage;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UnauthorizedResponse;
+import se.kuvert.auth.Auth;
+import se.kuvert.content.Award;
+import se.kuvert.content.Theme;
+import se.kuvert.display.DisplayController;
+import se.kuvert.live.Director;
+import se.kuvert.live.Snapshot;
+import se.kuvert.presenter.PresenterView;
+import se.kuvert.screens.Screens;
+import se.kuvert.web.Build;
+import se.kuvert.web.SseHub;
+import se.kuvert.web.Views;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The confidence monitor for the person on stage: {@code /stage}, for a presenter session or with
+ * {@code ?key=} the stage key. Its stream sends the monitor once per change, like the big screen's.
+ */
+public final class StageController implements AutoCloseable {
+    public static final String PAGE = "/stage";
+    public static final String EVENTS = "/events/stage";
+    public static final String EVENT = "monitor";
+    public static final String KIND = "stage";
+
+    private final Director director;
+    private final Views views;
+    private final Auth auth;
+    private final Screens screens;
+    private final Clock clock;
+    private final SseHub hub;
+    private String segmentAward;
+    private Instant segmentSince;
+
+    public StageController(Director director, Views views, Auth auth, Screens screens, Clock clock, long heartbeatMillis) {
+        this.director = director;
+        this.views = views;
+        this.auth = auth;
+        this.screens = screens;
+        this.clock = clock;
+        track(director.snapshot());
+        this.hub = new SseHub(EVENT, render(director.snapshot()), heartbeatMillis);
+    }
+
+    public void routes(RoutesConfig routes) {
+        routes.get(PAGE, this::page);
+        routes.before(EVENTS, ctx -> {
+            if (!auth.mayWatchStage(ctx)) {
+                throw new UnauthorizedResponse("log in as presenter, or open the stage monitor with ?key=");
+            }
+        });
+        routes.sse(EVENTS, screens.stream(KIND, hub));
+    }
+
+    /** Called by the Director after every change. */
+    public synchronized void changed(Snapshot snapshot) {
+        track(snapshot);
+        hub.publish(render(snapshot));
+    }
+
+    private void page(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        if (!auth.mayWatchStage(ctx)) {
+            ctx.status(HttpStatus.UNAUTHORIZED).html(views.render("stage/locked.jte", PAGE));
+            return;
+        }
+        String screen = Screens.nameOf(ctx, KIND);
+        boolean control = auth.controller(ctx).isPresent();
+        String key = ctx.queryParam("key");
+        String events = EVENTS + "?screen=" + screen + (key == null || control ? "" : "&key=" + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8));
+        Snapshot snapshot = director.snapshot();
+        String monitor;
+        synchronized (this) {
+            monitor = render(snapshot);
+        }
+        ctx.html(views.render("stage/page.jte", new Page(monitor, events, screen, Build.id(), snapshot.state().version(), control)));
+    }
+
+    public record Page(String monitorHtml, String events, String screen, String build, long version, boolean control) {
+    }
+
+    /** The award segment on screen and since when, for the countdown; a new award starts a new segment. */
+    private void track(Snapshot snapshot) {
+        Award award = snapshot.slide() == null ? null : snapshot.slide().award();
+        String id = award == null ? null : snapshot.show().id() + "/" + award.id();
+        if (!Objects.equals(id, segmentAward)) {
+            segmentAward = id;
+            segmentSince = clock.instant();
+        }
+    }
+
+    private String render(Snapshot snapshot) {
+        PresenterView view = PresenterView.of(snapshot, List.of());
+        String now = DisplayController.stage(views, snapshot);
+        boolean sealed = StageMonitor.sealedNext(snapshot);
+        String next = null;
+        if (!sealed && snapshot.nextSlide() != null) {
+            next = DisplayController.stage(views, new Snapshot(snapshot.nextPlace(), snapshot.show(), snapshot.run(), snapshot.revealed()));
+        }
+        Award award = snapshot.slide() == null ? null : snapshot.slide().award();
+        Integer minutes = award == null ? null : award.minutes();
+        return views.render("stage/monitor.jte", new StageMonitor(view, now, next, sealed, award == null ? null : award.name(),
+                minutes, minutes == null ? null : segmentSince.toEpochMilli(),
+                snapshot.show() == null ? Theme.DEFAULT : snapshot.show().theme()));
+    }
+
+    @Override
+    public void close() {
+        hub.close();
+    }
+}

@@ -1,0 +1,78 @@
+// The foyer kiosk. It starts in the attract loop; a touch opens the awards to browse (large targets, one page at a
+// time, chosen by the address's #award-… part), and after the show's idle time without a touch it goes back to
+// the loop and the first page. The server sends the kiosk's content on every change of the live show; it is
+// swapped in only when the content itself changed (a winner was revealed, the show was edited or replaced).
+(function () {
+  'use strict';
+  var W = 1920, H = 1080;
+  var body = document.body;
+  var root = document.getElementById('kiosk');
+  var idleTimer = null;
+
+  function payload() { return document.getElementById('kiosk-payload'); }
+  function idleMillis() {
+    var p = payload();
+    return 1000 * (parseInt((p && p.dataset.idle) || body.dataset.idle, 10) || 60);
+  }
+
+  function scale() {
+    var s = Math.min(window.innerWidth / W, window.innerHeight / H);
+    document.documentElement.style.setProperty('--scale', String(s));
+  }
+
+  // Shows the page the address names (#award-…), or the awards overview.
+  function showPage() {
+    var id = window.location.hash.replace(/^#/, '');
+    var target = id && document.getElementById(id);
+    if (!target || !target.classList.contains('k-page')) { target = document.getElementById('k-home'); }
+    document.querySelectorAll('.k-page').forEach(function (page) { page.hidden = page !== target; });
+    body.dataset.page = target ? target.id : '';
+    window.scrollTo(0, 0);
+  }
+
+  function attract() {
+    body.classList.add('attract');
+    if (window.location.hash) { history.replaceState(null, '', window.location.pathname + window.location.search); }
+    showPage();
+  }
+
+  function touched() {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(attract, idleMillis());
+  }
+
+  document.addEventListener('pointerdown', function (e) {
+    if (body.classList.contains('attract')) {
+      e.preventDefault();
+      body.classList.remove('attract');
+      showPage();
+    }
+    touched();
+  }, true);
+  ['keydown', 'wheel', 'touchmove'].forEach(function (type) { document.addEventListener(type, touched, { passive: true }); });
+  window.addEventListener('hashchange', function () { showPage(); touched(); });
+  document.addEventListener('contextmenu', function (e) { e.preventDefault(); });
+
+  document.body.addEventListener('htmx:sseBeforeMessage', function (e) {
+    e.preventDefault();             // applied here, and only when something visitors can see changed
+    var t = document.createElement('template');
+    t.innerHTML = e.detail.data;
+    var next = t.content.getElementById('kiosk-payload');
+    if (!next) { return; }
+    var current = payload();
+    if (!current || current.dataset.content !== next.dataset.content) {
+      root.textContent = '';
+      root.appendChild(document.importNode(next, true));
+      showPage();
+      window.kuvertScreen.runLoop(document.getElementById('k-loop'));
+    } else {
+      current.dataset.version = next.dataset.version;
+    }
+    window.kuvertScreen.shown(next.dataset.version, next.dataset.show, next.dataset.build);
+  });
+
+  window.addEventListener('resize', scale);
+  scale();
+  showPage();
+  window.kuvertScreen.runLoop(document.getElementById('k-loop'));
+})();

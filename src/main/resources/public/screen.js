@@ -1,0 +1,105 @@
+// What every screen of the room (big screen, stage monitor, kiosk) does besides showing the show: it tells the
+// server every two seconds which version it shows and how much of the show's media it has loaded, with the round
+// trip of its previous report; it says goodbye when the page closes; and it reloads itself when the server it
+// talks to is a newer build than the one its page came from.
+(function () {
+  'use strict';
+  var body = document.body;
+  var rtt = null, sending = false, again = false;
+
+  function loaded() {
+    var box = document.getElementById('preload');
+    var n = 0, total = 0;
+    if (box) {
+      box.querySelectorAll('img, video').forEach(function (m) {
+        total++;
+        if (m.tagName === 'IMG' ? (m.complete && m.naturalWidth > 0) : m.readyState >= 3) { n++; }
+      });
+    }
+    return { preloaded: n, media: total };
+  }
+
+  function beat() {
+    if (sending) { again = true; return; }
+    sending = true;
+    var media = loaded();
+    var version = parseInt(body.dataset.version || '-1', 10);
+    var started = performance.now();
+    fetch('/screens/heartbeat', {
+      method: 'POST', cache: 'no-store', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ screen: body.dataset.screen, kind: body.dataset.kind, version: isNaN(version) ? -1 : version,
+        preloaded: media.preloaded, media: media.media, rtt: rtt })
+    }).then(function () { rtt = Math.round(performance.now() - started); }, function () { rtt = null; })
+      .then(function () {
+        sending = false;
+        if (again) { again = false; beat(); }
+      });
+  }
+
+  // Replaces the preload list when another show was loaded, so its media are ready before they are needed.
+  function preloadShow(showId) {
+    var box = document.getElementById('preload');
+    if (!box || !showId || box.dataset.show === showId) { return; }
+    box.dataset.show = showId;
+    fetch('/display/preload', { cache: 'no-store' }).then(function (r) { return r.json(); }).then(function (paths) {
+      box.textContent = '';
+      paths.forEach(function (path) {
+        var video = /\.(mp4|webm)$/i.test(path);
+        var el = document.createElement(video ? 'video' : 'img');
+        if (video) { el.preload = 'auto'; el.muted = true; } else { el.alt = ''; }
+        el.addEventListener(video ? 'canplay' : 'load', beat);
+        el.src = '/media/' + path;
+        box.appendChild(el);
+      });
+      box.dataset.count = String(paths.length);
+      beat();
+    });
+  }
+
+  document.querySelectorAll('#preload img, #preload video').forEach(function (m) {
+    m.addEventListener(m.tagName === 'IMG' ? 'load' : 'canplay', beat);
+  });
+  setInterval(beat, 2000);
+  beat();
+  window.addEventListener('pagehide', function () {
+    navigator.sendBeacon('/screens/bye', JSON.stringify({ screen: body.dataset.screen, kind: body.dataset.kind }));
+  });
+
+  // Runs the attract loop found in container: its frames cross-fade in turn, each for the loop's dwell time, with
+  // one timer and no new elements. A new loop (other content) starts from its first frame; the same one runs on.
+  function runLoop(container) {
+    var state = container.kuvertLoop || (container.kuvertLoop = { slide: null, timer: null });
+    var slide = container.querySelector('.slide.kind-loop:not(.leaving)');
+    if (slide === state.slide) { return; }
+    clearTimeout(state.timer);
+    state.slide = slide;
+    if (!slide) { return; }
+    var dwell = parseInt(slide.dataset.dwell, 10) || 8000;
+    var frames = slide.querySelectorAll(':scope > .loop-frame');
+    var index = 0;
+    function turn() {
+      if (state.slide !== slide || frames.length < 2) { return; }
+      frames[index].classList.remove('current');
+      index = (index + 1) % frames.length;
+      frames[index].classList.add('current');
+      slide.dataset.current = String(index);
+      state.timer = setTimeout(turn, dwell);
+    }
+    slide.dataset.current = '0';
+    state.timer = setTimeout(turn, dwell);
+  }
+
+  window.kuvertScreen = {
+    runLoop: runLoop,
+    // A new version is on screen: report it now rather than at the next beat, so the phone never sees it behind.
+    shown: function (version, showId, build) {
+      if (build && body.dataset.build && build !== body.dataset.build) {
+        window.location.reload();
+        return;
+      }
+      if (version !== undefined && version !== null && version !== '') { body.dataset.version = String(version); }
+      preloadShow(showId);
+      beat();
+    }
+  };
+})();

@@ -1,0 +1,77 @@
+// The stage monitor: the server sends the whole monitor on every change (htmx swaps it in); this script scales
+// the two 1920x1080 previews to their frames, runs the clock, the show's elapsed time and the segment countdown,
+// reports to the server what it shows (screen.js), and, when opened by a logged-in presenter, lets a clicker drive
+// the show. There are no buttons to hit by accident.
+(function () {
+  'use strict';
+  var body = document.body;
+  var connection = document.getElementById('connection');
+  var toastEl = document.getElementById('toast');
+  var toastTimer = null;
+
+  function content() { return document.getElementById('monitor-content'); }
+
+  function fit() {
+    document.querySelectorAll('.monitor .frame').forEach(function (frame) {
+      frame.style.setProperty('--scale', String(frame.clientWidth / 1920));
+    });
+  }
+  window.addEventListener('resize', fit);
+  fit();
+
+  function toast(text) {
+    toastEl.textContent = text;
+    toastEl.classList.add('show');
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(function () { toastEl.classList.remove('show'); }, 2500);
+  }
+
+  function two(n) { return n < 10 ? '0' + n : '' + n; }
+  function minutes(s) { return Math.floor(s / 60) + ':' + two(s % 60); }
+
+  function tick() {
+    var now = new Date();
+    document.getElementById('clock').textContent = two(now.getHours()) + ':' + two(now.getMinutes()) + ':' + two(now.getSeconds());
+    var c = content();
+    var started = c && c.dataset.startedAt ? Number(c.dataset.startedAt) : 0;
+    document.getElementById('elapsed').textContent = started ? minutes(Math.max(0, Math.floor((Date.now() - started) / 1000))) : '–';
+    var countdown = document.getElementById('countdown');
+    var planned = c && c.dataset.segmentMinutes ? Number(c.dataset.segmentMinutes) * 60 : 0;
+    if (planned && c.dataset.segmentStarted) {
+      var left = planned - Math.floor((Date.now() - Number(c.dataset.segmentStarted)) / 1000);
+      countdown.hidden = false;
+      countdown.textContent = left >= 0 ? c.dataset.segment + ' ' + minutes(left) : c.dataset.segment + ' over by ' + minutes(-left);
+      countdown.dataset.state = left < 0 ? 'over' : left <= 60 ? 'last-minute' : 'ok';
+    } else {
+      countdown.hidden = true;
+    }
+  }
+  setInterval(tick, 1000);
+  tick();
+
+  function shown() {
+    var c = content();
+    if (c) { window.kuvertScreen.shown(c.dataset.version, c.dataset.show, null); }
+  }
+
+  document.body.addEventListener('htmx:sseOpen', function () { connection.dataset.state = 'live'; connection.textContent = 'Live'; });
+  document.body.addEventListener('htmx:sseError', function () { connection.dataset.state = 'lost'; connection.textContent = 'Reconnecting…'; });
+  document.body.addEventListener('htmx:afterSettle', function () { fit(); tick(); shown(); });
+
+  if (body.dataset.control === 'true') {
+    window.kuvertClicker(function (command) {
+      var c = content();
+      command.ifVersion = c ? Number(c.dataset.version) : undefined;
+      return fetch('/api/control', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, credentials: 'same-origin',
+        body: JSON.stringify(command)
+      }).then(function (r) {
+        if (r.status === 409) { toast('The show had already moved on. Nothing changed.'); }
+        else if (!r.ok) { r.json().then(function (j) { toast(j.error || 'That did not work.'); }, function () { toast('That did not work.'); }); }
+      }, function () { toast('No connection to Kuvert. Nothing was sent.'); });
+    }, function () {
+      var c = content();
+      return !!c && c.dataset.nextReveals === 'true';
+    }, toast);
+  }
+})();
