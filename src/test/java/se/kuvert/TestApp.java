@@ -61,6 +61,75 @@ public final class TestApp implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** GET with a session cookie. */
+    public HttpResponse<String> get(String path, String cookie) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Cookie", cookie).GET().build());
+    }
+
+    /** POST a form, with a session cookie when {@code cookie} is not null; fields are name, value, name, value… */
+    public HttpResponse<String> form(String path, String cookie, String... fields) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < fields.length; i += 2) {
+            body.append(body.length() == 0 ? "" : "&").append(fields[i]).append('=')
+                    .append(java.net.URLEncoder.encode(fields[i + 1], java.nio.charset.StandardCharsets.UTF_8));
+        }
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (cookie != null) {
+            r.header("Cookie", cookie);
+        }
+        return send(r.build());
+    }
+
+    /** POST JSON to {@code path}, with a session cookie when {@code cookie} is not null. */
+    public HttpResponse<String> json(String path, String cookie, String json) {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (cookie != null) {
+            r.header("Cookie", cookie);
+        }
+        return send(r.build());
+    }
+
+    /** The session cookie ({@code name=value}) a login or pairing answer sets. */
+    public static String cookie(HttpResponse<String> response) {
+        String c = response.headers().firstValue("Set-Cookie").orElseThrow(() -> new AssertionError("no cookie set: " + response.body()));
+        return c.substring(0, c.indexOf(';'));
+    }
+
+    public String adminCookie() {
+        return cookie(form("/admin/login", null, "password", settings.adminPassword()));
+    }
+
+    public String presenterCookie() {
+        return cookie(form("/presenter/login", null, "pin", PIN));
+    }
+
+    /** The admin's CSRF token for {@code cookie}, as the admin page carries it. */
+    public String csrf(String cookie) {
+        var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]+)\"").matcher(get("/admin", cookie).body());
+        if (!m.find()) {
+            throw new AssertionError("the admin page carries no CSRF token");
+        }
+        return m.group(1);
+    }
+
+    /** Waits until {@code condition} holds, failing after {@code seconds}; for state that other threads settle. */
+    public static void await(String what, int seconds, java.util.function.BooleanSupplier condition) {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(20);   // polling interval of a condition wait, not a fixed delay
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

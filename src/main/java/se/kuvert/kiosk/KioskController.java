@@ -36,6 +36,7 @@ public final class KioskController implements AutoCloseable {
 
     public void routes(RoutesConfig routes) {
         routes.get(PAGE, this::page);
+        routes.before(EVENTS, ctx -> Screens.nameOf(ctx, KIND));
         routes.sse(EVENTS, screens.stream(KIND, hub));
     }
 

@@ -96,7 +96,7 @@ public final class Screens {
         }
     }
 
-    /** An SSE handler that keeps this screen registered while its stream is open. */
+    /** An SSE handler that keeps this screen registered while its stream is open; check the name in a before-handler. */
     public java.util.function.Consumer<io.javalin.http.sse.SseClient> stream(String kind, se.kuvert.web.SseHub hub) {
         return client -> {
             String name = nameOf(client.ctx(), kind);
