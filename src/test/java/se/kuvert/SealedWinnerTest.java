@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Walks whole shows step by step and checks everything a display, the public API and the presenter's phone
- * receive: until the winner slide, nothing names the winner as winner or carries the motivation.
+ * receive: until the winner slide, nothing names the winner as winner or carries the motivation. The stage
+ * monitor's stream, the foyer kiosk's stream (which carries the attract loop) and their pages are held to the same rule.
  */
 class SealedWinnerTest {
     @TempDir
@@ -47,7 +48,9 @@ class SealedWinnerTest {
             RunOfShow run = RunOfShow.of(show);
             String cookie = login(t);
             try (SseRecorder display = new SseRecorder(t.http, t.url("/events/display"), null);
-                 SseRecorder presenter = new SseRecorder(t.http, t.url("/events/presenter"), cookie)) {
+                 SseRecorder presenter = new SseRecorder(t.http, t.url("/events/presenter"), cookie);
+                 SseRecorder stage = new SseRecorder(t.http, t.url("/events/stage?key=stage-key"), null);
+                 SseRecorder kiosk = new SseRecorder(t.http, t.url("/events/kiosk"), null)) {
                 List<Award> revealed = new ArrayList<>();
                 int steps = 0;
                 while (true) {
@@ -58,6 +61,9 @@ class SealedWinnerTest {
                     }
                     String displayEvent = display.next().data();
                     String presenterEvent = presenter.next().data();
+                    String stageEvent = stage.next().data();
+                    String kioskEvent = kiosk.next().data();
+                    String kioskPage = t.get("/kiosk").body();
                     var pageResponse = t.get("/display");
                     assertTrue(pageResponse.statusCode() == 200, "/display answers 200");
                     String page = pageResponse.body();
@@ -72,6 +78,15 @@ class SealedWinnerTest {
                             assertFalse(page.contains(sealed), where + ": /display leaks " + sealed);
                             assertFalse(api.contains(sealed), where + ": /api/state leaks " + sealed);
                             assertFalse(presenterEvent.contains(sealed), where + ": presenter leaks " + sealed);
+                            assertFalse(stageEvent.contains(sealed), where + ": stage monitor leaks " + sealed);
+                            assertFalse(kioskEvent.contains(sealed), where + ": kiosk and loop leak " + sealed);
+                            assertFalse(kioskPage.contains(sealed), where + ": /kiosk leaks " + sealed);
+                        }
+                        if (award.winner() != null) {
+                            java.util.regex.Pattern winnerFrame = java.util.regex.Pattern.compile(
+                                    "data-frame-kind=\"winner\"\\s+data-award=\"" + award.id() + "\"");
+                            assertFalse(winnerFrame.matcher(kioskEvent).find(), where + ": the loop has a winner frame");
+                            assertFalse(kioskPage.contains("data-winner=\"" + award.winner() + "\""), where + ": the kiosk names the winner");
                         }
                         assertFalse(displayEvent.contains("data-kind=\"winner\""), where);
                         assertFalse(api.contains("\"winner\""), where);
@@ -93,6 +108,14 @@ class SealedWinnerTest {
                     steps++;
                 }
                 assertTrue(steps > 5, "walked the whole show");
+                String kioskAtTheEnd = t.get("/kiosk").body();
+                for (Award award : show.awards()) {
+                    if (award.winner() != null) {
+                        assertTrue(kioskAtTheEnd.contains("data-winner=\"" + award.winner() + "\""), "after the show the kiosk names every winner");
+                        assertTrue(java.util.regex.Pattern.compile("data-frame-kind=\"winner\"\\s+data-award=\"" + award.id() + "\"")
+                                .matcher(kioskAtTheEnd).find(), "and the loop shows every winner");
+                    }
+                }
                 assertTrue(revealed.containsAll(show.awards().stream().filter(a -> a.winner() != null).toList()));
             }
         }

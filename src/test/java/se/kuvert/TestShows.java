@@ -19,7 +19,10 @@ public final class TestShows {
     private TestShows() {
     }
 
-    /** title, award, nominees (3 steps), envelope, winner, motivation (2 steps), prize, jury, partners, closing. */
+    /**
+     * title, award, nominees (3 steps), envelope, winner, motivation (2 steps), prize, jury, partners, closing.
+     * The award's segment is planned for 6 minutes.
+     */
     public static Show gala() {
         Award award = new Award("main", "Årets kommun", "Priset till årets kommun.",
                 List.of(new Nominee("alby", "Alby kommun", "Nominerad för öppenhet", null, null),
@@ -28,7 +31,7 @@ public final class TestShows {
                 "bjorkby", CITATION, "Kommundirektören tar emot priset",
                 List.of(MOTIVATION_1, MOTIVATION_2),
                 List.of(new JuryMember("Anna Andersson", "ordförande")),
-                "Ministern", "En skulptur");
+                "Ministern", "En skulptur", 6);
         return new Show("gala", "Testgalan", null, "1 maj", "Stadshuset", "sv", Theme.DEFAULT, List.of(award),
                 List.of(new Partner("Partnerbolaget", null)), null, null);
     }

@@ -98,12 +98,16 @@ public final class Director {
     }
 
     /**
-     * Picks up an edited show. When it is the live one, its content is replaced quietly — screens show the edit
-     * the next time they render that slide — and the position is kept inside the new run of show.
+     * Picks up an edited show. When it is the live one, its content is replaced and the position kept inside the
+     * new run of show; the version stays (nobody's next command becomes stale), and the listeners get the edited
+     * snapshot, so every screen — and every screen that connects later — shows the show as it is now.
      */
     public synchronized void showEdited(String showId) {
         if (Objects.equals(current.state().showId(), showId)) {
             current = resume(current.state());
+            for (Consumer<Snapshot> listener : listeners) {
+                listener.accept(current);
+            }
         }
     }
 

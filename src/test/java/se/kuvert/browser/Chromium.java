@@ -65,6 +65,13 @@ final class Chromium implements AutoCloseable {
         return context;
     }
 
+    /** A touch screen in the foyer: full HD, touch, no mouse. */
+    BrowserContext kiosk() {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1920, 1080).setHasTouch(true));
+        context.addInitScript(PROBE);
+        return context;
+    }
+
     /** A laptop running the presenter page with a clicker. */
     BrowserContext laptop() {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
