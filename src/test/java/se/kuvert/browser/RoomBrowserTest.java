@@ -169,6 +169,25 @@ class RoomBrowserTest extends BrowserTest {
     }
 
     @Test
+    void a_big_screen_reloads_itself_when_the_server_comes_back_as_a_new_build(@TempDir Path data) {
+        try (Room room = new Room(chromium, data, "gala", 1920, 1080)) {
+            long version = room.next();
+            room.display.evaluate("() => { window.__oldPage = true; }");
+            var settings = room.server.settings.withPort(room.server.app.port());
+            room.server.close();
+            System.setProperty("kuvert.build", "upgraded-" + System.nanoTime());
+            try {
+                room.server = se.kuvert.TestApp.restart(settings);
+                room.display.waitForFunction("() => window.__oldPage === undefined && document.querySelector('#stage .slide') !== null");
+                assertThat(room.slide()).hasAttribute("data-version", String.valueOf(version));
+                assertEquals(System.getProperty("kuvert.build"), room.display.locator("body").getAttribute("data-build"));
+            } finally {
+                System.clearProperty("kuvert.build");
+            }
+        }
+    }
+
+    @Test
     void a_screen_that_goes_away_turns_red_on_the_phone_and_green_when_it_is_back(@TempDir Path data) {
         try (Room room = new Room(chromium, data, "gala", 1920, 1080)) {
             Locator display = dot(room.phone, "display");
