@@ -17,13 +17,13 @@ public record HealthView(List<Screens.Report> screens, String warning) {
             List<String> problems = new ArrayList<>();
             boolean display = false;
             for (Screens.Report r : reports) {
-                display |= r.kind().equals("display") && r.health() != Screens.Health.RED;
+                display |= r.kind().equals("display");
                 if (r.health() != Screens.Health.GREEN) {
-                    problems.add(r.name() + ": " + r.problem());
+                    problems.add((r.name().equals(r.kind()) ? r.name() : r.kind() + " " + r.name()) + ": " + r.problem());
                 }
             }
             if (!display) {
-                problems.add(0, "no big screen is connected");
+                problems.add(0, "no big screen has connected");
             }
             if (!problems.isEmpty()) {
                 warning = "Before you reveal — " + String.join("; ", problems) + ".";

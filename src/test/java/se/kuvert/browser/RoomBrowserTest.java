@@ -63,6 +63,10 @@ class RoomBrowserTest extends BrowserTest {
                     assertThat(stage.locator(".frame[data-frame='next']")).hasClass(Pattern.compile("\\bsealed\\b"));
                     assertFalse(page.contains(TestShows.CITATION), "the next box gives nothing away");
                     sawSealed = true;
+                    stage.screenshot(new Page.ScreenshotOptions().setPath(Room.SCREENSHOTS.resolve("stage-monitor-envelope.png")));
+                }
+                if (slide instanceof Slide.Motivation && state.step() == 1) {
+                    stage.screenshot(new Page.ScreenshotOptions().setPath(Room.SCREENSHOTS.resolve("stage-monitor-motivation.png")));
                 }
                 if (slide instanceof Slide.Motivation) {
                     assertThat(stage.locator(".read .line.current"))

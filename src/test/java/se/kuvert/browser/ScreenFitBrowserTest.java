@@ -9,7 +9,10 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** At 720p, 1080p and 4K, no text of any slide leaves the 16:9 stage or its box, and every image has loaded. */
+/**
+ * At 720p, 1080p and 4K, the 16:9 stage fills the window (letterboxed, centred), no text of any slide leaves the
+ * stage or its box, and every image has loaded.
+ */
 class ScreenFitBrowserTest extends BrowserTest {
 
 
@@ -20,6 +23,12 @@ class ScreenFitBrowserTest extends BrowserTest {
               const stage = document.getElementById('stage').getBoundingClientRect();
               const slide = document.querySelector('#stage > .slide:not(.leaving)');
               const problems = [];
+              if (stage.left < -1 || stage.top < -1 || stage.right > innerWidth + 1 || stage.bottom > innerHeight + 1)
+                problems.push('the stage is not inside the window: ' + JSON.stringify(stage));
+              if (Math.abs(stage.width - innerWidth) > 2 && Math.abs(stage.height - innerHeight) > 2)
+                problems.push('the stage does not fill the window: ' + JSON.stringify(stage));
+              if (Math.abs((stage.left + stage.right) - innerWidth) > 2 || Math.abs((stage.top + stage.bottom) - innerHeight) > 2)
+                problems.push('the stage is not centred: ' + JSON.stringify(stage));
               const describe = el => el.tagName.toLowerCase() + '.' + el.className + ' "' + (el.textContent || '').trim().slice(0, 40) + '"';
               slide.querySelectorAll('*').forEach(el => {
                 if (el.closest('[aria-hidden="true"]') || el.tagName === 'svg' || el.closest('svg')) return;

@@ -101,6 +101,26 @@ class ScreensTest {
     }
 
     @Test
+    void the_phone_is_warned_before_a_reveal_only_when_a_screen_is_not_ready() {
+        var show = se.kuvert.TestShows.gala();
+        var run = se.kuvert.content.RunOfShow.of(show);
+        var envelope = new se.kuvert.live.Snapshot(new se.kuvert.live.LiveState("gala", 3, 0, false, false, false, 5, null),
+                show, run, java.util.Set.of());
+        var title = new se.kuvert.live.Snapshot(new se.kuvert.live.LiveState("gala", 0, 0, false, false, false, 5, null),
+                show, run, java.util.Set.of());
+        assertEquals("Before you reveal — no big screen has connected.", HealthView.of(screens.reports(), envelope).warning());
+        screens.expect(5, 0);
+        screens.connected("main", "display");
+        screens.heartbeat("main", "display", 5, 0, 0, 5L);
+        assertNull(HealthView.of(screens.reports(), envelope).warning(), "everything is ready");
+        screens.connected("lectern", "stage");
+        clock.advance(Duration.ofSeconds(6));
+        screens.heartbeat("lectern", "stage", 5, 0, 0, 5L);
+        assertEquals("Before you reveal — display main: no heartbeat.", HealthView.of(screens.reports(), envelope).warning());
+        assertNull(HealthView.of(screens.reports(), title).warning(), "no reveal next, no warning");
+    }
+
+    @Test
     void names_are_checked_and_default_to_the_kind() {
         assertEquals("display", Screens.name(null, "display"));
         assertEquals("foyer-left", Screens.name("Foyer-Left", "kiosk"));
