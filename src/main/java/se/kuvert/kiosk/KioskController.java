@@ -2,6 +2,7 @@ package se.kuvert.kiosk;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import se.kuvert.content.Show;
 import se.kuvert.display.AttractLoop;
 import se.kuvert.display.Preload;
 import se.kuvert.live.Director;
@@ -26,6 +27,10 @@ public final class KioskController implements AutoCloseable {
     private final Views views;
     private final Screens screens;
     private final SseHub hub;
+    /** The last rendered content and what it was rendered from: most changes of the live show do not change it. */
+    private Show contentShow;
+    private java.util.Set<String> contentRevealed;
+    private String content;
 
     public KioskController(Director director, Views views, Screens screens, long heartbeatMillis) {
         this.director = director;
@@ -63,10 +68,14 @@ public final class KioskController implements AutoCloseable {
      * The browsable content and the loop, stamped with a hash of themselves (so the page can tell a real change
      * from a step of the live show) and with the live version and build (for the readiness report).
      */
-    private String payload(Snapshot snapshot) {
-        String content = views.render("kiosk/content.jte", KioskView.of(snapshot))
-                + "<div id=\"k-loop\" class=\"k-loop\"><div class=\"stage\">"
-                + views.render("display/loop.jte", AttractLoop.of(snapshot)) + "</div></div>";
+    private synchronized String payload(Snapshot snapshot) {
+        if (content == null || contentShow != snapshot.show() || !snapshot.revealed().equals(contentRevealed)) {
+            content = views.render("kiosk/content.jte", KioskView.of(snapshot))
+                    + "<div id=\"k-loop\" class=\"k-loop\"><div class=\"stage\">"
+                    + views.render("display/loop.jte", AttractLoop.of(snapshot)) + "</div></div>";
+            contentShow = snapshot.show();
+            contentRevealed = snapshot.revealed();
+        }
         int idle = snapshot.show() == null ? 60 : snapshot.show().loop().kioskIdleSeconds();
         return "<div id=\"kiosk-payload\" data-version=\"" + snapshot.state().version() + "\" data-show=\""
                 + (snapshot.show() == null ? "" : snapshot.show().id()) + "\" data-content=\""
