@@ -46,7 +46,7 @@ public final class KioskController implements AutoCloseable {
     }
 
     public void changed(Snapshot snapshot) {
-        hub.publish(payload(snapshot));
+        hub.publishLazily(() -> payload(snapshot));
     }
 
     private void page(Context ctx) {

@@ -37,8 +37,8 @@ public final class StageController implements AutoCloseable {
     private final Screens screens;
     private final Clock clock;
     private final SseHub hub;
-    private String segmentAward;
-    private Instant segmentSince;
+    private volatile String segmentAward;
+    private volatile Instant segmentSince;
 
     public StageController(Director director, Views views, Auth auth, Screens screens, Clock clock, long heartbeatMillis) {
         this.director = director;
@@ -64,7 +64,7 @@ public final class StageController implements AutoCloseable {
     /** Called by the Director after every change. */
     public synchronized void changed(Snapshot snapshot) {
         track(snapshot);
-        hub.publish(render(snapshot));
+        hub.publishLazily(() -> render(snapshot));
     }
 
     private void page(Context ctx) {

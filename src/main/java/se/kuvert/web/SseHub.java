@@ -32,6 +32,8 @@ public final class SseHub implements AutoCloseable {
     private final ScheduledExecutorService heartbeat;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private byte[] latest;
+    /** A payload published while nobody listened, rendered only when someone connects. */
+    private java.util.function.Supplier<String> pending;
 
     /** {@code event} is the SSE event name; {@code initial} the payload before the first publish. */
     public SseHub(String event, String initial, long heartbeatMillis) {
@@ -55,6 +57,10 @@ public final class SseHub implements AutoCloseable {
         Subscriber subscriber = new Subscriber(client, onClose);
         client.onClose(subscriber::drop);
         synchronized (this) {
+            if (pending != null) {
+                latest = format(event, pending.get());
+                pending = null;
+            }
             subscriber.pending.add(RETRY);
             subscriber.pending.add(latest);
             subscribers.add(subscriber);
@@ -72,9 +78,24 @@ public final class SseHub implements AutoCloseable {
         publish(payload, true);
     }
 
+    /**
+     * As {@link #publish(String)}, but while nobody is connected the payload is not rendered at all: the first
+     * subscriber gets it rendered then. For streams that often have no one listening (stage monitors, kiosks).
+     */
+    public void publishLazily(java.util.function.Supplier<String> payload) {
+        synchronized (this) {
+            if (subscribers.isEmpty()) {
+                pending = payload;
+                return;
+            }
+        }
+        publish(payload.get());
+    }
+
     private void publish(String payload, boolean onlyIfChanged) {
         byte[] bytes = format(event, payload);
         synchronized (this) {
+            pending = null;
             if (onlyIfChanged && java.util.Arrays.equals(bytes, latest)) {
                 return;
             }

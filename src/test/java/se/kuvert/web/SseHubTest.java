@@ -48,6 +48,21 @@ class SseHubTest {
     }
 
     @Test
+    void a_lazy_payload_is_rendered_only_for_a_subscriber_and_only_the_newest() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger renders = new java.util.concurrent.atomic.AtomicInteger();
+        hub.publishLazily(() -> "lazy " + renders.incrementAndGet());
+        hub.publishLazily(() -> "lazy " + renders.incrementAndGet());
+        assertEquals(0, renders.get(), "nobody listens, nothing is rendered");
+        try (SseRecorder sse = new SseRecorder(http, url(), null)) {
+            assertEquals("lazy 1", sse.next().data(), "the newest payload, rendered once on connect");
+            awaitSubscribers(1);
+            hub.publishLazily(() -> "eager");
+            assertEquals("eager", sse.next().data(), "with a subscriber it is sent at once");
+        }
+        assertEquals(1, renders.get());
+    }
+
+    @Test
     void a_subscriber_gets_the_latest_payload_first_then_every_later_one_in_order() throws Exception {
         hub.publish("payload 1");
         hub.publish("payload 2");
