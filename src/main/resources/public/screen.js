@@ -89,9 +89,11 @@
     state.timer = setTimeout(turn, dwell);
   }
 
+  var soon = null;
   window.kuvertScreen = {
     runLoop: runLoop,
-    // A new version is on screen: report it now rather than at the next beat, so the phone never sees it behind.
+    // A new version is on screen: report it shortly (not in the middle of its transition) rather than at the next
+    // beat, so the phone never sees it behind.
     shown: function (version, showId, build) {
       if (build && body.dataset.build && build !== body.dataset.build) {
         window.location.reload();
@@ -99,7 +101,8 @@
       }
       if (version !== undefined && version !== null && version !== '') { body.dataset.version = String(version); }
       preloadShow(showId);
-      beat();
+      clearTimeout(soon);
+      soon = setTimeout(beat, 300);
     }
   };
 })();
