@@ -38,8 +38,7 @@ public final class DisplayController implements AutoCloseable {
             ctx.header("Cache-Control", "no-store");
             ctx.json(Preload.of(director.snapshot().show()));
         });
-        routes.before(EVENTS, ctx -> Screens.nameOf(ctx, KIND));
-        routes.sse(EVENTS, screens.stream(KIND, hub));
+        screens.route(routes, EVENTS, KIND, hub);
     }
 
     /** Called by the Director after every change: rendered once, sent to every display. */

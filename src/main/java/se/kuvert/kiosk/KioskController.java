@@ -41,8 +41,7 @@ public final class KioskController implements AutoCloseable {
 
     public void routes(RoutesConfig routes) {
         routes.get(PAGE, this::page);
-        routes.before(EVENTS, ctx -> Screens.nameOf(ctx, KIND));
-        routes.sse(EVENTS, screens.stream(KIND, hub));
+        screens.route(routes, EVENTS, KIND, hub);
     }
 
     public void changed(Snapshot snapshot) {

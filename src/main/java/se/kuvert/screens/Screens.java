@@ -96,13 +96,18 @@ public final class Screens {
         }
     }
 
-    /** An SSE handler that keeps this screen registered while its stream is open; check the name in a before-handler. */
-    public java.util.function.Consumer<io.javalin.http.sse.SseClient> stream(String kind, se.kuvert.web.SseHub hub) {
-        return client -> {
+    /**
+     * Serves {@code hub} at {@code path} as the stream of screens of this kind: a bad {@code ?screen=} name is refused
+     * with a 400 before the stream opens (once open, its status is sent), and the screen stays registered while its
+     * stream is open.
+     */
+    public void route(io.javalin.config.RoutesConfig routes, String path, String kind, se.kuvert.web.SseHub hub) {
+        routes.before(path, ctx -> nameOf(ctx, kind));
+        routes.sse(path, client -> {
             String name = nameOf(client.ctx(), kind);
             connected(name, kind);
             hub.connect(client, () -> disconnected(name));
-        };
+        });
     }
 
     public void onChange(Runnable listener) {

@@ -56,9 +56,8 @@ public final class StageController implements AutoCloseable {
             if (!auth.mayWatchStage(ctx)) {
                 throw new UnauthorizedResponse("log in as presenter, or open the stage monitor with ?key=");
             }
-            Screens.nameOf(ctx, KIND);
         });
-        routes.sse(EVENTS, screens.stream(KIND, hub));
+        screens.route(routes, EVENTS, KIND, hub);
     }
 
     /** Called by the Director after every change. */
