@@ -5,16 +5,10 @@
 // for the show's dwell time, with one timer and no new elements, so it can run for hours.
 (function () {
   'use strict';
-  var W = 1920, H = 1080;
   var stage = document.getElementById('stage');
   var dot = document.getElementById('connection-dot');
 
-  function scale() {
-    var s = Math.min(window.innerWidth / W, window.innerHeight / H);
-    document.documentElement.style.setProperty('--scale', String(s));
-  }
-  window.addEventListener('resize', scale);
-  scale();
+  window.kuvertScreen.fitWindow();
 
   function parse(html) {
     var t = document.createElement('template');

@@ -4,7 +4,6 @@
 // swapped in only when the content itself changed (a winner was revealed, the show was edited or replaced).
 (function () {
   'use strict';
-  var W = 1920, H = 1080;
   var body = document.body;
   var root = document.getElementById('kiosk');
   var idleTimer = null;
@@ -13,11 +12,6 @@
   function idleMillis() {
     var p = payload();
     return 1000 * (parseInt((p && p.dataset.idle) || body.dataset.idle, 10) || 60);
-  }
-
-  function scale() {
-    var s = Math.min(window.innerWidth / W, window.innerHeight / H);
-    document.documentElement.style.setProperty('--scale', String(s));
   }
 
   // Shows the page the address names (#award-…), or the awards overview.
@@ -71,8 +65,7 @@
     window.kuvertScreen.shown(next.dataset.version, next.dataset.show, next.dataset.build);
   });
 
-  window.addEventListener('resize', scale);
-  scale();
+  window.kuvertScreen.fitWindow();
   showPage();
   window.kuvertScreen.runLoop(document.getElementById('k-loop'));
 })();

@@ -89,9 +89,19 @@
     state.timer = setTimeout(turn, dwell);
   }
 
+  // Scales the 1920x1080 stage to the window, letterboxed (display.css centres it), now and on every resize.
+  function fitWindow() {
+    function fit() {
+      document.documentElement.style.setProperty('--scale', String(Math.min(window.innerWidth / 1920, window.innerHeight / 1080)));
+    }
+    window.addEventListener('resize', fit);
+    fit();
+  }
+
   var soon = null;
   window.kuvertScreen = {
     runLoop: runLoop,
+    fitWindow: fitWindow,
     // A new version is on screen: report it shortly (not in the middle of its transition) rather than at the next
     // beat, so the phone never sees it behind.
     shown: function (version, showId, build) {
