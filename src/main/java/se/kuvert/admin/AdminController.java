@@ -145,9 +145,8 @@ public final class AdminController {
                     added++;
                 }
             }
-            ctx.redirect(HOME + "?done=" + java.net.URLEncoder.encode("Imported " + added + " new show(s) from slides/."
-                    + (result.errors().isEmpty() ? "" : " Refused: " + String.join(" ", result.errors())), StandardCharsets.UTF_8),
-                    HttpStatus.SEE_OTHER);
+            ctx.redirect(withDone(HOME, "Imported " + added + " new show(s) from slides/."
+                    + (result.errors().isEmpty() ? "" : " Refused: " + String.join(" ", result.errors()))), HttpStatus.SEE_OTHER);
         });
         routes.get("/admin/shows/{id}/preview", this::preview);
         routes.exception(Problem.class, (e, ctx) -> problem(ctx, e.getMessage()));
@@ -180,8 +179,7 @@ public final class AdminController {
             store(edited);
             String anchor = ctx.pathParamMap().containsKey("award") && edited.award(ctx.pathParam("award")).isPresent()
                     ? "#award-" + ctx.pathParam("award") : ctx.path().contains("/run/") ? "#run" : "";
-            ctx.redirect("/admin/shows/" + edited.id() + "?done=" + java.net.URLEncoder.encode(done.apply(ctx), StandardCharsets.UTF_8)
-                    + anchor, HttpStatus.SEE_OTHER);
+            ctx.redirect(withDone("/admin/shows/" + edited.id(), done.apply(ctx)) + anchor, HttpStatus.SEE_OTHER);
         });
     }
 
@@ -213,6 +211,11 @@ public final class AdminController {
                 throw new io.javalin.http.ForbiddenResponse("this form is out of date or did not come from the admin page; reload and try again");
             }
         }
+    }
+
+    /** {@code path} with the message the page shows as done ({@code ?done=}), after a change it redirects to. */
+    static String withDone(String path, String message) {
+        return path + "?done=" + java.net.URLEncoder.encode(message, StandardCharsets.UTF_8);
     }
 
     /** The CSRF token of the session: derived from its secret cookie, which other sites can neither read nor send. */
@@ -293,8 +296,7 @@ public final class AdminController {
             throw new Problem("A show with the id '" + show.id() + "' exists already; delete it first or change the id in the file.");
         }
         store(show);
-        ctx.redirect("/admin/shows/" + show.id() + "?done=" + java.net.URLEncoder.encode("Imported “" + show.title() + "”.",
-                StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+        ctx.redirect(withDone("/admin/shows/" + show.id(), "Imported “" + show.title() + "”."), HttpStatus.SEE_OTHER);
     }
 
     private void preview(Context ctx) {

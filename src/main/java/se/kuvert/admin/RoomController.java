@@ -71,7 +71,7 @@ public final class RoomController {
     }
 
     private static void done(Context ctx, String message) {
-        ctx.redirect(PAGE + "?done=" + java.net.URLEncoder.encode(message, java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+        ctx.redirect(AdminController.withDone(PAGE, message), HttpStatus.SEE_OTHER);
     }
 
     /** The address a phone can reach: the admin's own when it is not this machine's loopback, else the LAN address. */
