@@ -3,6 +3,7 @@ package se.kuvert.browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import se.kuvert.TestApp;
 
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ final class Room implements AutoCloseable {
     final List<String> displayResponses = new CopyOnWriteArrayList<>();
     final int width;
     final int height;
+    private volatile boolean closing;
 
     Room(Chromium chromium, Path data, String showId, int width, int height) {
         this.server = TestApp.start(data, showId);
@@ -36,9 +38,17 @@ final class Room implements AutoCloseable {
         this.display = watch(displayContext.newPage(), "display");
         this.phone = watch(phoneContext.newPage(), "phone");
         display.onResponse(r -> {
-            String type = r.headerValue("content-type");
+            // headers() needs no round trip to the browser; a listener that waits on one can miss the page closing.
+            String type = r.headers().get("content-type");
             if (type != null && (type.startsWith("text/html") || type.contains("json"))) {
-                displayResponses.add(r.text());
+                try {
+                    displayResponses.add(r.text());
+                } catch (PlaywrightException e) {
+                    // An answer can arrive while the room is being closed; its body is gone with the page.
+                    if (!closing) {
+                        throw e;
+                    }
+                }
             }
         });
         display.navigate(server.url("/display"));
@@ -125,6 +135,7 @@ final class Room implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         displayContext.close();
         phoneContext.close();
         server.close();
