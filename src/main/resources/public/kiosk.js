@@ -9,10 +9,7 @@
   var idleTimer = null;
 
   function payload() { return document.getElementById('kiosk-payload'); }
-  function idleMillis() {
-    var p = payload();
-    return 1000 * (parseInt((p && p.dataset.idle) || body.dataset.idle, 10) || 60);
-  }
+  function idleMillis() { return 1000 * parseInt(payload().dataset.idle, 10); }
 
   // Shows the page the address names (#award-…), or the awards overview.
   function showPage() {

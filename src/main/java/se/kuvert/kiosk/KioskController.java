@@ -53,14 +53,14 @@ public final class KioskController implements AutoCloseable {
         Snapshot snapshot = director.snapshot();
         ctx.header("Cache-Control", "no-store");
         ctx.html(views.render("kiosk/page.jte", new Page(payload(snapshot), screen, Build.id(), snapshot.state().version(),
-                snapshot.show() == null ? 60 : snapshot.show().loop().kioskIdleSeconds(), Preload.of(snapshot.show()),
+                Preload.of(snapshot.show()),
                 snapshot.show() == null ? se.kuvert.content.Theme.DEFAULT : snapshot.show().theme(),
                 snapshot.show() == null ? "sv" : snapshot.show().language(),
                 snapshot.show() == null ? "" : snapshot.show().id())));
     }
 
-    public record Page(String payload, String screen, String build, long version, int idleSeconds,
-                       java.util.List<String> preload, se.kuvert.content.Theme theme, String language, String showId) {
+    public record Page(String payload, String screen, String build, long version, java.util.List<String> preload,
+                       se.kuvert.content.Theme theme, String language, String showId) {
     }
 
     /**
@@ -75,7 +75,7 @@ public final class KioskController implements AutoCloseable {
             contentShow = snapshot.show();
             contentRevealed = snapshot.revealed();
         }
-        int idle = snapshot.show() == null ? 60 : snapshot.show().loop().kioskIdleSeconds();
+        int idle = (snapshot.show() == null ? se.kuvert.content.LoopSettings.DEFAULT : snapshot.show().loop()).kioskIdleSeconds();
         return "<div id=\"kiosk-payload\" data-version=\"" + snapshot.state().version() + "\" data-show=\""
                 + (snapshot.show() == null ? "" : snapshot.show().id()) + "\" data-content=\""
                 + Integer.toHexString(content.hashCode()) + "\" data-build=\"" + Build.id() + "\" data-idle=\"" + idle
