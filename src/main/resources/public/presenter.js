@@ -5,17 +5,8 @@
 
   var panel = function () { return document.getElementById('panel-content'); };
   var nextButton = document.getElementById('next');
-  var toastEl = document.getElementById('toast');
   var connection = document.getElementById('connection');
-  var toastTimer = null;
-  var inFlight = false;
-
-  function toast(text) {
-    toastEl.textContent = text;
-    toastEl.classList.add('show');
-    clearTimeout(toastTimer);
-    toastTimer = setTimeout(function () { toastEl.classList.remove('show'); }, 2500);
-  }
+  var toast = window.kuvertToast;
 
   function version() {
     var p = panel();
@@ -29,28 +20,15 @@
 
   function send(body) {
     body.ifVersion = version();
-    inFlight = true;
-    return fetch('/api/control', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      credentials: 'same-origin',
-      body: JSON.stringify(body)
-    }).then(function (response) {
-      if (response.status === 401) { window.location.reload(); return; }
-      return response.json().then(function (json) {
-        if (response.status === 409) { toast('The show had already moved on. Nothing changed.'); }
-        else if (!response.ok) { toast(json.error || 'That did not work.'); }
-        else if (panel() && json.version > version()) {
-          // The answer is the new state: use it at once, before the panel's own update arrives.
-          panel().dataset.version = json.version;
-          panel().dataset.blackout = String(json.blackout);
-          panel().dataset.logo = String(json.logo);
-          panel().dataset.loop = String(json.loop);
-        }
-      });
-    }).catch(function () {
-      toast('No connection to Kuvert. Nothing was sent.');
-    }).finally(function () { inFlight = false; });
+    return window.kuvertControl(body, function () { window.location.reload(); }).then(function (json) {
+      if (json && panel() && json.version > version()) {
+        // The answer is the new state: use it at once, before the panel's own update arrives.
+        panel().dataset.version = json.version;
+        panel().dataset.blackout = String(json.blackout);
+        panel().dataset.logo = String(json.logo);
+        panel().dataset.loop = String(json.loop);
+      }
+    });
   }
 
   // --- Next, with press-and-hold before a winner reveal ---

@@ -6,8 +6,6 @@
   'use strict';
   var body = document.body;
   var connection = document.getElementById('connection');
-  var toastEl = document.getElementById('toast');
-  var toastTimer = null;
 
   function content() { return document.getElementById('monitor-content'); }
 
@@ -18,13 +16,6 @@
   }
   window.addEventListener('resize', fit);
   fit();
-
-  function toast(text) {
-    toastEl.textContent = text;
-    toastEl.classList.add('show');
-    clearTimeout(toastTimer);
-    toastTimer = setTimeout(function () { toastEl.classList.remove('show'); }, 2500);
-  }
 
   function two(n) { return n < 10 ? '0' + n : '' + n; }
   function minutes(s) { return Math.floor(s / 60) + ':' + two(s % 60); }
@@ -62,16 +53,10 @@
     window.kuvertClicker(function (command) {
       var c = content();
       command.ifVersion = c ? Number(c.dataset.version) : undefined;
-      return fetch('/api/control', {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, credentials: 'same-origin',
-        body: JSON.stringify(command)
-      }).then(function (r) {
-        if (r.status === 409) { toast('The show had already moved on. Nothing changed.'); }
-        else if (!r.ok) { r.json().then(function (j) { toast(j.error || 'That did not work.'); }, function () { toast('That did not work.'); }); }
-      }, function () { toast('No connection to Kuvert. Nothing was sent.'); });
+      return window.kuvertControl(command);
     }, function () {
       var c = content();
       return !!c && c.dataset.nextReveals === 'true';
-    }, toast);
+    }, window.kuvertToast);
   }
 })();
