@@ -244,9 +244,8 @@ public final class AdminController {
         if (result instanceof Auth.Login.Ok) {
             ctx.redirect(HOME, HttpStatus.SEE_OTHER);
         } else if (result instanceof Auth.Login.Wait wait) {
-            ctx.header("Retry-After", String.valueOf(Math.max(1, wait.duration().toSeconds())));
-            ctx.status(HttpStatus.TOO_MANY_REQUESTS).html(views.render("admin/login.jte",
-                    new LoginPage("Too many wrong passwords. Try again in " + Math.max(1, wait.duration().toSeconds()) + " s.")));
+            long seconds = wait.refuse(ctx);
+            ctx.html(views.render("admin/login.jte", new LoginPage("Too many wrong passwords. Try again in " + seconds + " s.")));
         } else {
             ctx.status(HttpStatus.UNAUTHORIZED).html(views.render("admin/login.jte", new LoginPage("Wrong password.")));
         }

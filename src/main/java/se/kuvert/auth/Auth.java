@@ -2,6 +2,7 @@ package se.kuvert.auth;
 
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 
 import java.time.Duration;
@@ -68,6 +69,13 @@ public final class Auth {
 
         /** Too many wrong tries from this address; the attempt was not even checked. */
         record Wait(Duration duration) implements Login {
+            /** Answers 429 with a Retry-After header; returns the whole seconds to wait (at least one) for the page. */
+            public long refuse(Context ctx) {
+                long seconds = Math.max(1, duration.toSeconds());
+                ctx.header("Retry-After", String.valueOf(seconds));
+                ctx.status(HttpStatus.TOO_MANY_REQUESTS);
+                return seconds;
+            }
         }
     }
 

@@ -64,9 +64,8 @@ public final class PresenterController implements AutoCloseable {
             if (result instanceof Auth.Login.Ok) {
                 ctx.redirect(PAGE, HttpStatus.SEE_OTHER);
             } else if (result instanceof Auth.Login.Wait wait) {
-                ctx.header("Retry-After", String.valueOf(Math.max(1, wait.duration().toSeconds())));
-                ctx.status(HttpStatus.TOO_MANY_REQUESTS).html(views.render("presenter/pair.jte",
-                        new PairPage(null, "Too many wrong codes. Try again in " + Math.max(1, wait.duration().toSeconds()) + " s.")));
+                long seconds = wait.refuse(ctx);
+                ctx.html(views.render("presenter/pair.jte", new PairPage(null, "Too many wrong codes. Try again in " + seconds + " s.")));
             } else {
                 ctx.status(HttpStatus.FORBIDDEN).html(views.render("presenter/pair.jte", new PairPage(null, PAIR_FAILED)));
             }
@@ -111,10 +110,8 @@ public final class PresenterController implements AutoCloseable {
         if (result instanceof Auth.Login.Ok) {
             ctx.redirect(PAGE, HttpStatus.SEE_OTHER);
         } else if (result instanceof Auth.Login.Wait wait) {
-            long seconds = Math.max(1, wait.duration().toSeconds());
-            ctx.header("Retry-After", String.valueOf(seconds));
-            ctx.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .html(views.render("presenter/login.jte", new LoginPage("Too many wrong PINs. Try again in " + seconds + " s.")));
+            long seconds = wait.refuse(ctx);
+            ctx.html(views.render("presenter/login.jte", new LoginPage("Too many wrong PINs. Try again in " + seconds + " s.")));
         } else {
             ctx.status(HttpStatus.UNAUTHORIZED).html(views.render("presenter/login.jte", new LoginPage("Wrong PIN. Try again.")));
         }
