@@ -14,8 +14,22 @@
       frame.style.setProperty('--scale', String(frame.clientWidth / 1920));
     });
   }
-  window.addEventListener('resize', fit);
-  fit();
+  // The read-aloud box scrolls itself (the page never does): the line to read now is in view, its top first
+  // when it is taller than the box.
+  function keepCurrentLineInView() {
+    var read = document.querySelector('.monitor .read');
+    var current = read && read.querySelector('.line.current');
+    if (!current) { return; }
+    var box = read.getBoundingClientRect();
+    var line = current.getBoundingClientRect();
+    var top = Math.floor(line.top - box.top + read.scrollTop);
+    var bottom = Math.ceil(line.bottom - box.top + read.scrollTop);
+    read.scrollTop = Math.min(top, Math.max(0, bottom - read.clientHeight));
+  }
+
+  function layout() { fit(); keepCurrentLineInView(); }
+  window.addEventListener('resize', layout);
+  layout();
 
   function two(n) { return n < 10 ? '0' + n : '' + n; }
   function minutes(s) { return Math.floor(s / 60) + ':' + two(s % 60); }
@@ -47,7 +61,7 @@
 
   document.body.addEventListener('htmx:sseOpen', function () { connection.dataset.state = 'live'; connection.textContent = 'Live'; });
   document.body.addEventListener('htmx:sseError', function () { connection.dataset.state = 'lost'; connection.textContent = 'Reconnecting…'; });
-  document.body.addEventListener('htmx:afterSettle', function () { fit(); tick(); shown(); });
+  document.body.addEventListener('htmx:afterSettle', function () { layout(); tick(); shown(); });
 
   if (body.dataset.control === 'true') {
     window.kuvertClicker(function (command) {

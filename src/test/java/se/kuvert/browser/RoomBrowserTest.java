@@ -91,6 +91,54 @@ class RoomBrowserTest extends BrowserTest {
         }
     }
 
+    /**
+     * The person on stage reads from the monitor without touching it: on a laptop and on a full HD monitor, the
+     * line to read now (the demo's long motivation paragraphs included) and the picture of the big screen stay in
+     * view at every step, without scrolling.
+     */
+    @Test
+    void the_stage_monitor_keeps_the_line_to_read_in_view_without_scrolling(@TempDir Path data) {
+        try (Room room = new Room(chromium, data, "digitaliseringskommun-2021", 1920, 1080);
+             BrowserContext laptop = chromium.laptop();
+             BrowserContext monitor = chromium.display(1920, 1080)) {
+            List<Page> stages = List.of(laptop.newPage(), monitor.newPage());
+            for (Page stage : stages) {
+                stage.navigate(room.server.url("/stage?key=stage-key"));
+                assertThat(stage.locator("#connection")).hasAttribute("data-state", "live");
+            }
+            var fully = new LocatorAssertions.IsInViewportOptions().setRatio(1);
+            int motivationSteps = 0;
+            while (true) {
+                var state = room.server.app.director().snapshot().state();
+                Slide slide = room.server.app.director().snapshot().slide();
+                for (Page stage : stages) {
+                    assertThat(stage.locator("#monitor-content")).hasAttribute("data-version", String.valueOf(state.version()));
+                    assertThat(stage.locator(".frame[data-frame='now']")).isInViewport(fully);
+                    if (stage.locator(".read .line.current").count() > 0) {
+                        assertThat(stage.locator(".read .line.current")).isInViewport(fully);
+                    }
+                    assertEquals(0.0, ((Number) stage.evaluate("() => window.scrollY")).doubleValue(), "the page itself never scrolls");
+                }
+                if (slide instanceof Slide.Motivation) {
+                    motivationSteps++;
+                    if (motivationSteps == 3) {
+                        for (Page stage : stages) {
+                            var size = stage.viewportSize();
+                            stage.screenshot(new Page.ScreenshotOptions().setPath(
+                                    Room.SCREENSHOTS.resolve("stage-monitor-motivation-" + size.width + "x" + size.height + ".png")));
+                        }
+                    }
+                }
+                if (room.atEnd()) {
+                    break;
+                }
+                room.next();
+            }
+            assertTrue(motivationSteps >= 3, "walked through the motivation paragraph by paragraph");
+            assertEquals(List.of(), room.consoleErrors);
+        }
+    }
+
     @Test
     void the_loop_runs_without_growing_and_the_phone_takes_the_screen_back(@TempDir Path data) {
         try (Room room = new Room(chromium, data, "gala", 1920, 1080)) {
