@@ -8,6 +8,7 @@ import se.kuvert.auth.Auth;
 import se.kuvert.content.Award;
 import se.kuvert.content.Theme;
 import se.kuvert.display.DisplayController;
+import se.kuvert.display.Preload;
 import se.kuvert.live.Director;
 import se.kuvert.live.Snapshot;
 import se.kuvert.presenter.PresenterView;
@@ -81,10 +82,13 @@ public final class StageController implements AutoCloseable {
         synchronized (this) {
             monitor = render(snapshot);
         }
-        ctx.html(views.render("stage/page.jte", new Page(monitor, events, screen, Build.id(), snapshot.state().version(), control)));
+        ctx.html(views.render("stage/page.jte", new Page(monitor, events, screen, Build.id(), snapshot.state().version(), control,
+                Preload.of(snapshot.show()), snapshot.show() == null ? "" : snapshot.show().id())));
     }
 
-    public record Page(String monitorHtml, String events, String screen, String build, long version, boolean control) {
+    /** {@code preload}: the live show's media, loaded up front as on the big screen, so both pictures show at once. */
+    public record Page(String monitorHtml, String events, String screen, String build, long version, boolean control,
+                       List<String> preload, String showId) {
     }
 
     /** The award segment on screen and since when, for the countdown; a new award starts a new segment. */

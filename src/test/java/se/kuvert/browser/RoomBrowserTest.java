@@ -102,9 +102,11 @@ class RoomBrowserTest extends BrowserTest {
              BrowserContext laptop = chromium.laptop();
              BrowserContext monitor = chromium.display(1920, 1080)) {
             List<Page> stages = List.of(laptop.newPage(), monitor.newPage());
-            for (Page stage : stages) {
-                stage.navigate(room.server.url("/stage?key=stage-key"));
-                assertThat(stage.locator("#connection")).hasAttribute("data-state", "live");
+            for (int i = 0; i < stages.size(); i++) {
+                stages.get(i).navigate(room.server.url("/stage?screen=lectern-" + i + "&key=stage-key"));
+                assertThat(stages.get(i).locator("#connection")).hasAttribute("data-state", "live");
+                // The demo show has media: a stage monitor loads them like the big screen, or its dot stays amber.
+                assertThat(dot(room.phone, "lectern-" + i)).hasAttribute("data-health", "green", WITHIN_10_S);
             }
             var fully = new LocatorAssertions.IsInViewportOptions().setRatio(1);
             int motivationSteps = 0;
