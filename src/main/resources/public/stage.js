@@ -56,7 +56,7 @@
 
   function shown() {
     var c = content();
-    if (c) { window.kuvertScreen.shown(c.dataset.version, c.dataset.show, null); }
+    if (c) { window.kuvertScreen.shown(c.dataset.version, c.dataset.show, c.dataset.build); }
   }
 
   document.body.addEventListener('htmx:sseOpen', function () { connection.dataset.state = 'live'; connection.textContent = 'Live'; });

@@ -223,10 +223,20 @@ class RoomBrowserTest extends BrowserTest {
     }
 
     @Test
-    void a_big_screen_reloads_itself_when_the_server_comes_back_as_a_new_build(@TempDir Path data) {
-        try (Room room = new Room(chromium, data, "gala", 1920, 1080)) {
+    void every_screen_reloads_itself_when_the_server_comes_back_as_a_new_build(@TempDir Path data) {
+        try (Room room = new Room(chromium, data, "gala", 1920, 1080);
+             BrowserContext laptop = chromium.laptop();
+             BrowserContext foyer = chromium.kiosk()) {
+            Page stage = laptop.newPage();
+            stage.navigate(room.server.url("/stage?key=stage-key"));
+            assertThat(stage.locator("#connection")).hasAttribute("data-state", "live");
+            Page kiosk = foyer.newPage();
+            kiosk.navigate(room.server.url("/kiosk"));
             long version = room.next();
-            room.display.evaluate("() => { window.__oldPage = true; }");
+            List<Page> screens = List.of(room.display, stage, kiosk);
+            for (Page screen : screens) {
+                screen.evaluate("() => { window.__oldPage = true; }");
+            }
             var settings = room.server.settings.withPort(room.server.app.port());
             room.server.close();
             System.setProperty("kuvert.build", "upgraded-" + System.nanoTime());
@@ -234,7 +244,11 @@ class RoomBrowserTest extends BrowserTest {
                 room.server = se.kuvert.TestApp.restart(settings);
                 room.display.waitForFunction("() => window.__oldPage === undefined && document.querySelector('#stage .slide') !== null");
                 assertThat(room.slide()).hasAttribute("data-version", String.valueOf(version));
-                assertEquals(System.getProperty("kuvert.build"), room.display.locator("body").getAttribute("data-build"));
+                for (Page screen : screens) {
+                    screen.waitForFunction("() => window.__oldPage === undefined");
+                    assertEquals(System.getProperty("kuvert.build"), screen.locator("body").getAttribute("data-build"), screen.url());
+                }
+                assertThat(stage.locator("#monitor-content")).hasAttribute("data-version", String.valueOf(version));
             } finally {
                 System.clearProperty("kuvert.build");
             }
