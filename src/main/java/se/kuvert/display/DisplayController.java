@@ -51,7 +51,7 @@ public final class DisplayController implements AutoCloseable {
         Snapshot snapshot = director.snapshot();
         ctx.header("Cache-Control", "no-store");
         ctx.html(views.render("display/page.jte", new DisplayPage(StageViews.of(snapshot), stage(views, snapshot),
-                Preload.of(snapshot.show()), screen, Build.id())));
+                screen, Build.id())));
     }
 
     /** What the stream sends: the build stamp (so an upgraded server makes the page reload) and the stage. */

@@ -4,7 +4,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import se.kuvert.content.Show;
 import se.kuvert.display.AttractLoop;
-import se.kuvert.display.Preload;
 import se.kuvert.live.Director;
 import se.kuvert.live.Snapshot;
 import se.kuvert.screens.Screens;
@@ -53,14 +52,14 @@ public final class KioskController implements AutoCloseable {
         Snapshot snapshot = director.snapshot();
         ctx.header("Cache-Control", "no-store");
         ctx.html(views.render("kiosk/page.jte", new Page(payload(snapshot), screen, Build.id(), snapshot.state().version(),
-                Preload.of(snapshot.show()),
+                snapshot.show(),
                 snapshot.show() == null ? se.kuvert.content.Theme.DEFAULT : snapshot.show().theme(),
-                snapshot.show() == null ? "sv" : snapshot.show().language(),
-                snapshot.show() == null ? "" : snapshot.show().id())));
+                snapshot.show() == null ? "sv" : snapshot.show().language())));
     }
 
-    public record Page(String payload, String screen, String build, long version, java.util.List<String> preload,
-                       se.kuvert.content.Theme theme, String language, String showId) {
+    /** {@code show}: the live show (or null), whose media the page loads up front. */
+    public record Page(String payload, String screen, String build, long version, se.kuvert.content.Show show,
+                       se.kuvert.content.Theme theme, String language) {
     }
 
     /**

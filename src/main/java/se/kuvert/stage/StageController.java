@@ -6,9 +6,9 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.UnauthorizedResponse;
 import se.kuvert.auth.Auth;
 import se.kuvert.content.Award;
+import se.kuvert.content.Show;
 import se.kuvert.content.Theme;
 import se.kuvert.display.DisplayController;
-import se.kuvert.display.Preload;
 import se.kuvert.live.Director;
 import se.kuvert.live.Snapshot;
 import se.kuvert.presenter.PresenterView;
@@ -83,12 +83,12 @@ public final class StageController implements AutoCloseable {
             monitor = render(snapshot);
         }
         ctx.html(views.render("stage/page.jte", new Page(monitor, events, screen, Build.id(), snapshot.state().version(), control,
-                Preload.of(snapshot.show()), snapshot.show() == null ? "" : snapshot.show().id())));
+                snapshot.show())));
     }
 
-    /** {@code preload}: the live show's media, loaded up front as on the big screen, so both pictures show at once. */
+    /** {@code show}: the live show (or null), whose media the page loads up front as the big screen does. */
     public record Page(String monitorHtml, String events, String screen, String build, long version, boolean control,
-                       List<String> preload, String showId) {
+                       Show show) {
     }
 
     /** The award segment on screen and since when, for the countdown; a new award starts a new segment. */
