@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * receive: until the winner slide, nothing names the winner as winner or carries the motivation. The stage
  * monitor's stream, the foyer kiosk's stream (which carries the attract loop) and their pages are held to the same rule.
  */
-class SealedWinnerTest {
+public class SealedWinnerTest {
     @TempDir
     Path data;
 
@@ -122,7 +122,7 @@ class SealedWinnerTest {
     }
 
     /** What would give a winner away: the motivation, the citation and who receives the prize. */
-    static List<String> sealedTexts(Award award) {
+    public static List<String> sealedTexts(Award award) {
         List<String> texts = new ArrayList<>();
         for (String paragraph : award.motivation()) {
             texts.add(paragraph);
@@ -138,7 +138,7 @@ class SealedWinnerTest {
         return texts;
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&#34;").replace("'", "&#39;");
     }
 

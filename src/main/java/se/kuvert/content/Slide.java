@@ -34,40 +34,52 @@ public sealed interface Slide {
         return null;
     }
 
+    /** The same slide about {@code other} in place of its award; a slide without an award stays as it is. */
+    default Slide withAward(Award other) {
+        return this;
+    }
+
     record Title(String notes) implements Slide {
         public String kind() { return "title"; }
     }
 
     record AwardIntro(Award award, String notes) implements Slide {
+        public Slide withAward(Award other) { return new AwardIntro(other, notes); }
         public String kind() { return "award"; }
     }
 
     record Nominees(Award award, String notes) implements Slide {
+        public Slide withAward(Award other) { return new Nominees(other, notes); }
         public String kind() { return "nominees"; }
         public int steps() { return Math.max(1, award.nominees().size()); }
     }
 
     record Envelope(Award award, String notes) implements Slide {
+        public Slide withAward(Award other) { return new Envelope(other, notes); }
         public String kind() { return "envelope"; }
     }
 
     record Winner(Award award, String notes) implements Slide {
+        public Slide withAward(Award other) { return new Winner(other, notes); }
         public String kind() { return "winner"; }
         public boolean revealsWinner() { return true; }
         public Award sealedAward() { return award; }
     }
 
     record Motivation(Award award, String notes) implements Slide {
+        public Slide withAward(Award other) { return new Motivation(other, notes); }
         public String kind() { return "motivation"; }
         public int steps() { return Math.max(1, award.motivation().size()); }
         public Award sealedAward() { return award; }
     }
 
     record Prize(Award award, String notes) implements Slide {
+        public Slide withAward(Award other) { return new Prize(other, notes); }
         public String kind() { return "prize"; }
     }
 
     record Jury(Award award, String notes) implements Slide {
+        public Slide withAward(Award other) { return new Jury(other, notes); }
         public String kind() { return "jury"; }
     }
 

@@ -5,7 +5,7 @@ import se.kuvert.content.LoopSettings;
 import se.kuvert.content.Show;
 import se.kuvert.content.Slide;
 import se.kuvert.content.Texts;
-import se.kuvert.live.Snapshot;
+import se.kuvert.seal.PublicSnapshot;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.List;
  */
 public record AttractLoop(String domId, List<StageView> frames, int dwellMillis, long version, Show show) {
 
-    public static AttractLoop of(Snapshot snapshot) {
+    public static AttractLoop of(PublicSnapshot snapshot) {
         Show show = snapshot.show();
         if (show == null) {
             return new AttractLoop("slide-loop-empty", List.of(), 8000, snapshot.state().version(), null);
@@ -61,7 +61,7 @@ public record AttractLoop(String domId, List<StageView> frames, int dwellMillis,
         return new AttractLoop(domId, List.copyOf(frames), settings.dwellSeconds() * 1000, snapshot.state().version(), show);
     }
 
-    private static boolean revealedWinner(Snapshot snapshot, Award award) {
+    private static boolean revealedWinner(PublicSnapshot snapshot, Award award) {
         return award.winner() != null && snapshot.isRevealed(award.id());
     }
 }

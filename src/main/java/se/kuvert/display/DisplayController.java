@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import se.kuvert.live.Director;
 import se.kuvert.live.Snapshot;
+import se.kuvert.seal.PublicSnapshot;
 import se.kuvert.screens.Screens;
 import se.kuvert.web.Build;
 import se.kuvert.web.SseHub;
@@ -48,7 +49,7 @@ public final class DisplayController implements AutoCloseable {
 
     private void page(Context ctx) {
         String screen = Screens.nameOf(ctx, KIND);
-        Snapshot snapshot = director.snapshot();
+        PublicSnapshot snapshot = PublicSnapshot.of(director.snapshot());
         ctx.header("Cache-Control", "no-store");
         ctx.html(views.render("display/page.jte", new DisplayPage(StageViews.of(snapshot), stage(views, snapshot),
                 screen, Build.id())));
@@ -56,11 +57,12 @@ public final class DisplayController implements AutoCloseable {
 
     /** What the stream sends: the build stamp (so an upgraded server makes the page reload) and the stage. */
     private String payload(Snapshot snapshot) {
-        return "<div id=\"build\" hidden data-build=\"" + Build.id() + "\"></div>\n" + stage(views, snapshot);
+        return "<div id=\"build\" hidden data-build=\"" + Build.id() + "\"></div>\n"
+                + stage(views, PublicSnapshot.of(snapshot));
     }
 
-    /** The stage markup for a snapshot: the live slide, or the attract loop in loop mode. */
-    public static String stage(Views views, Snapshot snapshot) {
+    /** The stage markup for what the room may see: the live slide, or the attract loop in loop mode. */
+    public static String stage(Views views, PublicSnapshot snapshot) {
         if (snapshot.state().loop() && snapshot.show() != null) {
             return views.render("display/loop.jte", AttractLoop.of(snapshot));
         }

@@ -11,8 +11,16 @@ import se.kuvert.content.Texts;
 public record StageView(Show show, Slide slide, int slideIndex, int slideCount, int step, boolean blackout,
                         boolean logo, long version, Texts texts) {
 
-    /** Stable DOM id of the slide element, so a step change keeps the element and only a slide change replaces it. */
+    /**
+     * Stable DOM id of the slide element, so a step change keeps the element and only a slide change replaces it.
+     * A winner slide still sealed under a cover has an id of its own: lifting the cover brings the winner in afresh.
+     */
     public String slideDomId() {
-        return "slide-" + slideIndex;
+        return "slide-" + slideIndex + (withheld() ? "-sealed" : "");
+    }
+
+    /** True for a winner or motivation slide whose winner is not in this view (not seen yet, or not chosen). */
+    public boolean withheld() {
+        return slide != null && slide.sealedAward() != null && slide.sealedAward().winner() == null;
     }
 }

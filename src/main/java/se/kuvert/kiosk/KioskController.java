@@ -6,6 +6,7 @@ import se.kuvert.content.Show;
 import se.kuvert.display.AttractLoop;
 import se.kuvert.live.Director;
 import se.kuvert.live.Snapshot;
+import se.kuvert.seal.PublicSnapshot;
 import se.kuvert.screens.Screens;
 import se.kuvert.web.Build;
 import se.kuvert.web.SseHub;
@@ -68,9 +69,10 @@ public final class KioskController implements AutoCloseable {
      */
     private synchronized String payload(Snapshot snapshot) {
         if (content == null || contentShow != snapshot.show() || !snapshot.revealed().equals(contentRevealed)) {
-            content = views.render("kiosk/content.jte", KioskView.of(snapshot))
+            PublicSnapshot seen = PublicSnapshot.of(snapshot);
+            content = views.render("kiosk/content.jte", KioskView.of(seen))
                     + "<div id=\"k-loop\" class=\"k-loop\"><div class=\"stage\">"
-                    + views.render("display/loop.jte", AttractLoop.of(snapshot)) + "</div></div>";
+                    + views.render("display/loop.jte", AttractLoop.of(seen)) + "</div></div>";
             contentShow = snapshot.show();
             contentRevealed = snapshot.revealed();
         }

@@ -4,7 +4,7 @@ import se.kuvert.content.Award;
 import se.kuvert.content.Nominee;
 import se.kuvert.content.Show;
 import se.kuvert.content.Texts;
-import se.kuvert.live.Snapshot;
+import se.kuvert.seal.PublicSnapshot;
 
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +19,7 @@ public record KioskView(Show show, List<Entry> awards, Texts texts) {
     public record Entry(Award award, Optional<Nominee> winner) {
     }
 
-    public static KioskView of(Snapshot snapshot) {
+    public static KioskView of(PublicSnapshot snapshot) {
         Show show = snapshot.show();
         if (show == null) {
             return new KioskView(null, List.of(), Texts.of("sv"));

@@ -11,6 +11,7 @@ import se.kuvert.content.Theme;
 import se.kuvert.display.DisplayController;
 import se.kuvert.live.Director;
 import se.kuvert.live.Snapshot;
+import se.kuvert.seal.PublicSnapshot;
 import se.kuvert.presenter.PresenterView;
 import se.kuvert.screens.Screens;
 import se.kuvert.web.Build;
@@ -103,12 +104,10 @@ public final class StageController implements AutoCloseable {
 
     private String render(Snapshot snapshot) {
         PresenterView view = PresenterView.of(snapshot, List.of());
-        String now = DisplayController.stage(views, snapshot);
-        boolean sealed = StageMonitor.sealedNext(snapshot);
-        String next = null;
-        if (!sealed && snapshot.nextSlide() != null) {
-            next = DisplayController.stage(views, new Snapshot(snapshot.nextPlace(), snapshot.show(), snapshot.run(), snapshot.revealed()));
-        }
+        String now = DisplayController.stage(views, PublicSnapshot.of(snapshot));
+        PublicSnapshot upcoming = snapshot.nextSlide() == null ? null : PublicSnapshot.at(snapshot, snapshot.nextPlace());
+        boolean sealed = upcoming != null && StageMonitor.withheld(upcoming);
+        String next = upcoming == null || sealed ? null : DisplayController.stage(views, upcoming);
         Award award = snapshot.slide() == null ? null : snapshot.slide().award();
         Integer minutes = award == null ? null : award.minutes();
         return views.render("stage/monitor.jte", new StageMonitor(view, now, next, sealed, award == null ? null : award.name(),

@@ -1,8 +1,7 @@
 package se.kuvert.stage;
 
 import se.kuvert.content.Award;
-import se.kuvert.content.Slide;
-import se.kuvert.live.Snapshot;
+import se.kuvert.seal.PublicSnapshot;
 import se.kuvert.presenter.PresenterView;
 
 /**
@@ -14,11 +13,10 @@ import se.kuvert.presenter.PresenterView;
 public record StageMonitor(PresenterView view, String nowHtml, String nextHtml, boolean nextSealed, String segmentName,
                            Integer segmentMinutes, Long segmentStartedMillis, se.kuvert.content.Theme theme) {
 
-    /** True when the next slide would show a winner the room has not seen: the monitor shows only that it is sealed. */
-    static boolean sealedNext(Snapshot snapshot) {
-        Slide next = snapshot.nextSlide();
-        Award award = next == null ? null : next.sealedAward();
-        return award != null && !snapshot.isRevealed(award.id());
+    /** True when that slide would show a winner the room has not seen: the monitor shows only that it is sealed. */
+    static boolean withheld(PublicSnapshot upcoming) {
+        Award award = upcoming.slide().sealedAward();
+        return award != null && !upcoming.isRevealed(award.id());
     }
 
     public long version() {
