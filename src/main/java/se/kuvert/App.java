@@ -51,9 +51,11 @@ public final class App implements AutoCloseable {
     private final List<AutoCloseable> streams;
     private final Screens screens;
     private final ScheduledExecutorService sweeper;
+    private final Database db;
 
     private App(Javalin javalin, Director director, Credentials credentials, ShowRepository shows,
-                List<AutoCloseable> streams, Screens screens, ScheduledExecutorService sweeper) {
+                List<AutoCloseable> streams, Screens screens, ScheduledExecutorService sweeper, Database db) {
+        this.db = db;
         this.screens = screens;
         this.sweeper = sweeper;
         this.javalin = javalin;
@@ -121,7 +123,7 @@ public final class App implements AutoCloseable {
         });
         // A screen that stopped beating turns red within a second of its time running out.
         sweeper.scheduleAtFixedRate(screens::sweep, 1, 1, TimeUnit.SECONDS);
-        return new App(javalin, director, credentials, shows, List.of(display, presenter, stage, kiosk), screens, sweeper);
+        return new App(javalin, director, credentials, shows, List.of(display, presenter, stage, kiosk), screens, sweeper, db);
     }
 
     public int port() {
@@ -170,5 +172,6 @@ public final class App implements AutoCloseable {
             }
         }
         javalin.stop();
+        db.close();
     }
 }

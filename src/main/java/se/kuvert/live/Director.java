@@ -8,7 +8,10 @@ import se.kuvert.db.Database;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.HashSet;
+import java.util.Queue;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.List;
 import java.util.Set;
 import java.util.Objects;
@@ -24,6 +27,9 @@ public final class Director {
     private final ShowRepository shows;
     private final Clock clock;
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
+    /** Changes made under the Director's lock, waiting to be told to the listeners in the order they were made. */
+    private final Queue<Snapshot> untold = new ArrayDeque<>();
+    private final ReentrantLock telling = new ReentrantLock();
     private volatile Snapshot current;
 
     public Director(Database db, ShowRepository shows, Clock clock) {
@@ -54,12 +60,22 @@ public final class Director {
         return current;
     }
 
-    /** Listeners are called in order of change, under the Director's lock: keep them quick (render, enqueue). */
+    /**
+     * Listeners are called in order of change, outside the Director's lock (a command waits for no rendering), one
+     * change at a time; by the time {@link #apply} returns, they have heard of its change.
+     */
     public void onChange(Consumer<Snapshot> listener) {
         listeners.add(listener);
     }
 
-    public synchronized Outcome apply(Command command, Long ifVersion, String who) {
+    /** Applies {@code command}, then tells the listeners of the change (off the lock, in order). */
+    public Outcome apply(Command command, Long ifVersion, String who) {
+        Outcome outcome = change(command, ifVersion, who);
+        tell();
+        return outcome;
+    }
+
+    private synchronized Outcome change(Command command, Long ifVersion, String who) {
         Snapshot before = current;
         LiveState from = before.state();
         if (ifVersion != null && ifVersion != from.version()) {
@@ -86,9 +102,7 @@ public final class Director {
         repository.record(new LogEntry(clock.instant(), who, command.action(), "applied", from, versioned), true,
                 revealed.equals(before.revealed()) && !(command instanceof Command.Load) ? null : revealed);
         current = next;
-        for (Consumer<Snapshot> listener : listeners) {
-            listener.accept(next);
-        }
+        untold.add(next);
         return new Outcome.Applied(next, true);
     }
 
@@ -102,13 +116,36 @@ public final class Director {
      * new run of show; the version stays (nobody's next command becomes stale), and the listeners get the edited
      * snapshot, so every screen — and every screen that connects later — shows the show as it is now.
      */
-    public synchronized void showEdited(String showId) {
-        if (Objects.equals(current.state().showId(), showId)) {
-            current = resume(current.state());
-            for (Consumer<Snapshot> listener : listeners) {
-                listener.accept(current);
+    public void showEdited(String showId) {
+        synchronized (this) {
+            if (Objects.equals(current.state().showId(), showId)) {
+                current = resume(current.state());
+                untold.add(current);
             }
         }
+        tell();
+    }
+
+    /**
+     * Tells the listeners every change not yet told, oldest first, one thread at a time: a change made while another
+     * thread tells is told by that thread or by this one once it has the turn, never out of order.
+     */
+    private void tell() {
+        telling.lock();
+        try {
+            Snapshot next;
+            while ((next = nextUntold()) != null) {
+                for (Consumer<Snapshot> listener : listeners) {
+                    listener.accept(next);
+                }
+            }
+        } finally {
+            telling.unlock();
+        }
+    }
+
+    private synchronized Snapshot nextUntold() {
+        return untold.poll();
     }
 
     private Snapshot move(Snapshot before, Command command) {
