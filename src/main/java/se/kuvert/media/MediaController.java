@@ -7,6 +7,7 @@ import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -34,7 +35,9 @@ public final class MediaController {
     private void serve(Context ctx) throws IOException {
         String relative = ctx.pathParam("path");
         Path file = mediaDir.resolve(relative).normalize();
-        if (!file.startsWith(mediaDir) || !Files.isRegularFile(file) || relative.contains("\\")) {
+        // Dot names are unfinished uploads and imports (".upload-…", ".import-…"), never media.
+        boolean hidden = Arrays.stream(relative.split("/")).anyMatch(part -> part.startsWith("."));
+        if (!file.startsWith(mediaDir) || hidden || !Files.isRegularFile(file) || relative.contains("\\")) {
             ctx.status(HttpStatus.NOT_FOUND).result("No such medium.");
             return;
         }
