@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -278,6 +279,52 @@ class AdminTest {
                 .getBytes(StandardCharsets.UTF_8));
         assertEquals(400, broken.statusCode());
         assertTrue(broken.body().contains("bad.yaml line 3"), broken.body());
+    }
+
+    @Test
+    void a_zip_with_a_two_gigabyte_entry_is_refused_with_413_while_it_is_read_and_memory_stays_low() throws Exception {
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bomb)) {
+            zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            zip.putNextEntry(new java.util.zip.ZipEntry("bomb/bomb.yaml"));
+            zip.write("title: Bomb\nawards: []\n".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("bomb/media/uploads/big.bin"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 2048; i++) {
+                zip.write(zeros);
+            }
+        }
+        HttpResponse<String> r = multipart("/admin/import", "bomb.zip", bomb.toByteArray());
+        bomb = null;
+        assertEquals(413, r.statusCode(), r.body());
+        assertTrue(r.body().contains("big.bin unpacks to more than 200 MB"), r.body());
+        assertFalse(t.app.shows().find("bomb").isPresent());
+        try (var left = Files.list(media)) {
+            assertEquals(List.of("uploads"), left.map(p -> p.getFileName().toString()).toList(), "no staging folder is left");
+        }
+        System.gc();
+        long heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        System.out.println("heap after the 2 GB entry: " + heap / (1024 * 1024) + " MB");
+        assertTrue(heap < 256L * 1024 * 1024, heap / (1024 * 1024) + " MB");
+    }
+
+    @Test
+    void a_refused_import_leaves_no_media_behind() throws Exception {
+        byte[] wav = se.kuvert.media.Fixtures.bytes("tone.wav");
+        ByteArrayOutputStream archive = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(archive)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("gala/gala.yaml"));
+            zip.write("title: Gala again\nawards: []\n".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("gala/media/sounds/fanfare.wav"));
+            zip.write(wav);
+        }
+        HttpResponse<String> r = multipart("/admin/import", "gala.zip", archive.toByteArray());
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("exists already"), r.body());
+        assertFalse(Files.exists(media.resolve("sounds/fanfare.wav")), "the refused import wrote no media");
+        try (var left = Files.list(media)) {
+            assertEquals(List.of("uploads"), left.map(p -> p.getFileName().toString()).toList());
+        }
     }
 
     @Test

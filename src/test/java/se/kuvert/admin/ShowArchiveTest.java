@@ -9,11 +9,19 @@ import se.kuvert.content.ShowFileException;
 import se.kuvert.content.ShowRepository;
 import se.kuvert.db.Database;
 
+import se.kuvert.media.Fixtures;
+
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -86,6 +94,70 @@ class ShowArchiveTest {
         assertThrows(ShowArchive.Refused.class, () -> ShowArchive.importArchive("gala.zip", archive, media));
         assertEquals("original", Files.readString(media.resolve("emblems/a.svg")));
         assertFalse(Files.exists(media.resolve("emblems/b.svg")));
+    }
+
+    private static byte[] zipBytes(Map<String, byte[]> entries) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String contentName(byte[] content, String extension) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)).substring(0, 20) + "." + extension;
+    }
+
+    @Test
+    void what_an_import_killed_midway_left_behind_does_not_block_the_same_import(@TempDir Path media) throws Exception {
+        byte[] wav = Fixtures.bytes("tone.wav");
+        byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"10\" height=\"10\"/></svg>".getBytes(StandardCharsets.UTF_8);
+        String upload = "uploads/" + contentName(wav, "wav");
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("gala/gala.yaml", "title: Gala\nawards: []\n".getBytes(StandardCharsets.UTF_8));
+        entries.put("gala/media/" + upload, wav);
+        entries.put("gala/media/emblems/a.svg", svg);
+        byte[] archive = zipBytes(entries);
+        // An older Kuvert wrote media in place: a kill -9 left a file cut off, or one with a block never written.
+        Files.createDirectories(media.resolve("uploads"));
+        Files.createDirectories(media.resolve("emblems"));
+        byte[] holed = wav.clone();
+        Arrays.fill(holed, 100, 1000, (byte) 0);
+        Files.write(media.resolve(upload), holed);
+        Files.write(media.resolve("emblems/a.svg"), Arrays.copyOf(svg, 20));
+        Path staging = Files.createDirectories(media.resolve(ShowArchive.STAGING + "killed"));
+        Files.write(staging.resolve("entry-2"), Arrays.copyOf(wav, 300));
+
+        Show show = ShowArchive.importArchive("gala.zip", archive, media);
+        assertEquals("Gala", show.title());
+        assertArrayEquals(wav, Files.readAllBytes(media.resolve(upload)));
+        assertArrayEquals(svg, Files.readAllBytes(media.resolve("emblems/a.svg")));
+        assertEquals(show, ShowArchive.importArchive("gala.zip", archive, media), "and again: the same import is idempotent");
+    }
+
+    @Test
+    void a_medium_whose_content_is_not_what_its_name_says_refuses_the_import(@TempDir Path media) throws Exception {
+        byte[] archive = zipBytes(Map.of("gala/gala.yaml", "title: Gala\nawards: []\n".getBytes(StandardCharsets.UTF_8),
+                "gala/media/uploads/intro.mp4", "\0\0\0\u0018ftypmp42<script>alert(1)</script>".getBytes(StandardCharsets.ISO_8859_1)));
+        ShowArchive.Refused e = assertThrows(ShowArchive.Refused.class, () -> ShowArchive.importArchive("gala.zip", archive, media));
+        assertTrue(e.getMessage().contains("intro.mp4 starts like an MP4 video but is not one"), e.getMessage());
+        assertEquals(0, files(media));
+    }
+
+    @Test
+    void an_import_whose_show_cannot_be_saved_takes_its_media_back_out(@TempDir Path media) throws Exception {
+        byte[] archive = zipBytes(Map.of("gala/gala.yaml", "title: Gala\nawards: []\n".getBytes(StandardCharsets.UTF_8),
+                "gala/media/sounds/tone.wav", Fixtures.bytes("tone.wav")));
+        try (ShowArchive.Staged staged = ShowArchive.stage("gala.zip", new ByteArrayInputStream(archive), media)) {
+            assertThrows(IllegalStateException.class, () -> staged.install(() -> {
+                throw new IllegalStateException("disk full");
+            }));
+        }
+        assertEquals(0, files(media));
     }
 
     @Test
