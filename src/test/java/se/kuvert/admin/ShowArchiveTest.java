@@ -2,6 +2,7 @@ package se.kuvert.admin;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.kuvert.TestApp;
 import se.kuvert.config.Settings;
 import se.kuvert.content.Show;
 import se.kuvert.content.ShowFile;
@@ -137,6 +138,57 @@ class ShowArchiveTest {
         assertArrayEquals(wav, Files.readAllBytes(media.resolve(upload)));
         assertArrayEquals(svg, Files.readAllBytes(media.resolve("emblems/a.svg")));
         assertEquals(show, ShowArchive.importArchive("gala.zip", archive, media), "and again: the same import is idempotent");
+    }
+
+    @Test
+    void an_import_killed_with_kill_9_while_it_writes_can_be_run_again(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        Path media = dir.resolve("media");
+        Files.createDirectories(dir.resolve("config"));
+        Files.createDirectories(dir.resolve("slides"));
+        Files.writeString(dir.resolve("config/kuvert.yaml"), "dataDir: " + data + "\nmediaDir: " + media + "\nslidesDir: " + dir.resolve("slides") + "\n");
+        Path archive = dir.resolve("gala.zip");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(archive))) {
+            zip.putNextEntry(new ZipEntry("gala/gala.yaml"));
+            zip.write("title: Gala\nawards: []\n".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("gala/media/films/long.bin"));
+            byte[] block = new byte[1024 * 1024];
+            for (int i = 0; i < 190; i++) {
+                Arrays.fill(block, (byte) i);
+                zip.write(block);
+            }
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "se.kuvert.App", "import", archive.toString())
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        try {
+            TestApp.await("the child to be writing the medium", 120, () -> !child.isAlive() || writing(media) > 20L * 1024 * 1024);
+            assertTrue(child.isAlive(), "the import finished before it could be killed: " + Files.readString(dir.resolve("child.log")));
+        } finally {
+            child.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block runs in the child
+            child.waitFor();
+        }
+        assertFalse(Files.exists(media.resolve("films/long.bin")), "nothing half-written is in media/");
+
+        Settings settings = Settings.load(dir.resolve("config/kuvert.yaml"), Map.of());
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        assertEquals(0, ShowCommands.run(settings, new String[]{"import", archive.toString()}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(stderr)), stderr.toString());
+        assertEquals(190L * 1024 * 1024, Files.size(media.resolve("films/long.bin")));
+        assertTrue(new ShowRepository(new Database(data)).find("gala").isPresent());
+    }
+
+    /** The size of the biggest file an import is unpacking into {@code media}'s staging folders. */
+    private static long writing(Path media) {
+        if (!Files.isDirectory(media)) {
+            return 0;
+        }
+        try (var walk = Files.walk(media)) {
+            return walk.filter(p -> p.toString().contains(ShowArchive.STAGING) && Files.isRegularFile(p))
+                    .mapToLong(p -> p.toFile().length()).max().orElse(0);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return 0; // a file vanished while walking; look again
+        }
     }
 
     @Test
