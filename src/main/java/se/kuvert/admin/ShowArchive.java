@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +59,13 @@ public final class ShowArchive {
 
     public static byte[] export(Show show, Path mediaDir) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+        export(show, mediaDir, bytes);
+        return bytes.toByteArray();
+    }
+
+    /** Writes the zip to {@code out} as it goes, so a show with large media is never held in memory. */
+    public static void export(Show show, Path mediaDir, OutputStream out) {
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
             String folder = show.id() + "/";
             zip.putNextEntry(new ZipEntry(folder + show.id() + ".yaml"));
             zip.write(ShowFile.write(show).getBytes(StandardCharsets.UTF_8));
@@ -74,7 +81,6 @@ public final class ShowArchive {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
     }
 
     /** Reads a zip (or a bare show file) and, when every check passes, writes its media; returns the show to store. */

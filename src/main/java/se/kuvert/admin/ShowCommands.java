@@ -8,6 +8,7 @@ import se.kuvert.db.Database;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,9 @@ public final class ShowCommands {
                     return 1;
                 }
                 Path target = Path.of(args.length > 2 ? args[2] : show.id() + ".zip");
-                Files.write(target, ShowArchive.export(show, settings.mediaDir()));
+                try (OutputStream zip = Files.newOutputStream(target)) {
+                    ShowArchive.export(show, settings.mediaDir(), zip);
+                }
                 out.println("Exported " + show.id() + " to " + target);
             }
             return 0;

@@ -192,6 +192,18 @@ class ShowArchiveTest {
     }
 
     @Test
+    void an_entry_that_declares_more_than_the_media_limit_is_refused_before_it_is_read(@TempDir Path media) throws Exception {
+        byte[] name = "gala/media/film.bin".getBytes(StandardCharsets.UTF_8);
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(30 + name.length + 16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        header.putInt(0x04034b50).putShort((short) 10).putShort((short) 0).putShort((short) 0).putInt(0).putInt(0)
+                .putInt(300 * 1024 * 1024).putInt(300 * 1024 * 1024).putShort((short) name.length).putShort((short) 0).put(name);
+        ShowArchive.Refused e = assertThrows(ShowArchive.TooLarge.class,
+                () -> ShowArchive.importArchive("film.zip", header.array(), media));
+        assertTrue(e.getMessage().contains("film.bin unpacks to more than 200 MB"), e.getMessage());
+        assertEquals(0, files(media));
+    }
+
+    @Test
     void a_medium_whose_content_is_not_what_its_name_says_refuses_the_import(@TempDir Path media) throws Exception {
         byte[] archive = zipBytes(Map.of("gala/gala.yaml", "title: Gala\nawards: []\n".getBytes(StandardCharsets.UTF_8),
                 "gala/media/uploads/intro.mp4", "\0\0\0\u0018ftypmp42<script>alert(1)</script>".getBytes(StandardCharsets.ISO_8859_1)));
