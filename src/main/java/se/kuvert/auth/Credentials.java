@@ -23,6 +23,7 @@ public record Credentials(String presenterPin, String apiToken, String adminPass
     /** A generated PIN has this many digits: a million PINs, against a few thousand guesses an evening (see LoginGuard). */
     public static final int PIN_DIGITS = 6;
     private static final int ADMIN_PASSWORD_CHARS = 12;
+    private static final int TOKEN_CHARS = 16;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public static Credentials resolve(Settings settings) {
@@ -66,6 +67,16 @@ public record Credentials(String presenterPin, String apiToken, String adminPass
         if (adminPassword.length() < ADMIN_PASSWORD_CHARS) {
             out.add("the admin password has " + adminPassword.length() + " characters; use " + ADMIN_PASSWORD_CHARS
                     + " or more, or leave adminPassword blank to get a random one.");
+        }
+        // Tokens and stage keys are not throttled (a tool with the right token must keep working during an attack),
+        // so only their length protects them.
+        if (apiToken.length() < TOKEN_CHARS) {
+            out.add("the API token has " + apiToken.length() + " characters and wrong tokens are not slowed down; use "
+                    + TOKEN_CHARS + " random characters or more, or leave apiToken blank to get one.");
+        }
+        if (stageKey.length() < TOKEN_CHARS) {
+            out.add("the stage key has " + stageKey.length() + " characters and wrong keys are not slowed down; use "
+                    + TOKEN_CHARS + " random characters or more, or leave stageKey blank to get one.");
         }
         return out;
     }

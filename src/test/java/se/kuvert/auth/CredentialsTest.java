@@ -33,7 +33,7 @@ class CredentialsTest {
 
         Credentials configured = Credentials.resolve(settings("2468", "admin"));
         assertEquals("2468", configured.presenterPin());
-        assertEquals(2, configured.weaknesses().size(), configured.weaknesses().toString());
+        assertEquals(2, configured.weaknesses().size(), configured.weaknesses().toString()); // PIN and admin; token and key generated
         assertTrue(configured.weaknesses().get(0).contains("PIN has 4 characters"));
     }
 }
