@@ -309,6 +309,37 @@ class AdminTest {
     }
 
     @Test
+    void a_file_over_the_upload_limit_of_the_server_gets_413_not_a_server_error() throws Exception {
+        String boundary = "kuvertboundary";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.mp4\"\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        long zeros = 215L * 1024 * 1024;
+        java.io.InputStream body = new java.io.SequenceInputStream(java.util.Collections.enumeration(List.of(
+                new java.io.ByteArrayInputStream(head), new java.io.ByteArrayInputStream(new byte[0]) {
+                    private long left = zeros;
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        if (left == 0) {
+                            return -1;
+                        }
+                        int n = (int) Math.min(len, left);
+                        java.util.Arrays.fill(b, off, off + n, (byte) 0);
+                        left -= n;
+                        return n;
+                    }
+                }, new java.io.ByteArrayInputStream(tail))));
+        HttpResponse<String> r = t.send(HttpRequest.newBuilder(URI.create(t.url("/admin/media"))).header("Cookie", cookie)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body),
+                        head.length + zeros + tail.length)).build());
+        assertEquals(413, r.statusCode(), r.body());
+        assertTrue(r.body().contains("larger than 210 MB"), r.body());
+        assertEquals(0, mediaFiles());
+    }
+
+    @Test
     void a_refused_import_leaves_no_media_behind() throws Exception {
         byte[] wav = se.kuvert.media.Fixtures.bytes("tone.wav");
         ByteArrayOutputStream archive = new ByteArrayOutputStream();
