@@ -46,6 +46,8 @@ public final class MediaController {
         String etag = "\"" + Files.size(file) + "-" + Files.getLastModifiedTime(file).toMillis() + "\"";
         ctx.header("ETag", etag);
         ctx.header("X-Content-Type-Options", "nosniff");
+        // Opened on its own, a medium is a sandboxed document that runs no script (an SVG could carry one).
+        ctx.header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'");
         ctx.header("Cache-Control", relative.startsWith("uploads/") ? "public, max-age=31536000, immutable" : "public, max-age=3600");
         if (etag.equals(ctx.header("If-None-Match"))) {
             ctx.status(HttpStatus.NOT_MODIFIED);

@@ -422,6 +422,8 @@ class AdminTest {
         assertEquals(mp4[1000], range.body()[0]);
         assertEquals(mp4[1009], range.body()[9]);
         assertTrue(range.headers().firstValue("Cache-Control").orElse("").contains("immutable"));
+        assertTrue(t.get("/media/" + path).headers().firstValue("Content-Security-Policy").orElse("").startsWith("sandbox;"),
+                "a medium opened on its own runs no script");
         assertEquals(404, t.get("/media/../pom.xml").statusCode());
         assertEquals(404, t.get("/media/%2e%2e/pom.xml").statusCode());
         assertEquals(303, post("/admin/shows/gala/awards/main/nominees/alby", "name", "Alby kommun", "video", path).statusCode());
