@@ -7,6 +7,8 @@ import se.kuvert.content.ShowRepository;
 import se.kuvert.db.Database;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,13 +29,16 @@ public final class ShowCommands {
         try {
             if (args[0].equals("import")) {
                 Path file = Path.of(args[1]);
-                Show show = ShowArchive.importArchive(file.getFileName().toString(), Files.readAllBytes(file), settings.mediaDir());
-                if (shows.find(show.id()).isPresent()) {
-                    err.println("A show with the id '" + show.id() + "' exists already; nothing was imported.");
-                    return 1;
+                try (InputStream in = Files.newInputStream(file);
+                     ShowArchive.Staged staged = ShowArchive.stage(file.getFileName().toString(), in, settings.mediaDir())) {
+                    Show show = staged.show();
+                    if (shows.find(show.id()).isPresent()) {
+                        err.println("A show with the id '" + show.id() + "' exists already; nothing was imported.");
+                        return 1;
+                    }
+                    staged.install(() -> shows.save(show, file.toString()));
+                    out.println("Imported " + show.id() + " (" + show.title() + ")");
                 }
-                shows.save(show, file.toString());
-                out.println("Imported " + show.id() + " (" + show.title() + ")");
             } else {
                 Show show = shows.find(args[1]).orElse(null);
                 if (show == null) {
@@ -42,7 +47,9 @@ public final class ShowCommands {
                     return 1;
                 }
                 Path target = Path.of(args.length > 2 ? args[2] : show.id() + ".zip");
-                Files.write(target, ShowArchive.export(show, settings.mediaDir()));
+                try (OutputStream zip = Files.newOutputStream(target)) {
+                    ShowArchive.export(show, settings.mediaDir(), zip);
+                }
                 out.println("Exported " + show.id() + " to " + target);
             }
             return 0;
