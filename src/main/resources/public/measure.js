@@ -7,7 +7,7 @@
 //   options: { floorName: 36, floorText: 24, designWidth: 1920 } (all optional, these are the defaults)
 //   problem: { kind, element, detail }
 //     kind 'outside'         a visible element reaches outside the stage
-//          'overflow'        an element is wider or taller than its box, or sticks out of its parent, and shows it
+//          'overflow'        text wider than its box, or an element sticking out of its parent's box, and shown
 //          'clipped'         content is cut off by its box (overflow hidden, line clamp, ellipsis)
 //          'below-floor'     text smaller than the floor: floorName for a nominee's or winner's name, floorText for
 //                            all other text
@@ -24,7 +24,8 @@
 //
 // window.KuvertMeasure.groupCentre(stage) -> { x, y } or null
 //   how far the centre of the nominee group (every slot, shown or reserved) lies from the centre of the stage, as
-//   a share of the stage's width and height (0.01 = 1 %; negative is left or up); null when no nominees are shown.
+//   a share of the stage's width and height (0.01 = 1 %; negative is left or up); null when the slide has no
+//   nominees. The slots have their final size from the first step, so this holds for the complete group at any step.
 (function () {
   'use strict';
   var TOLERANCE = 1;   // design px
@@ -94,14 +95,12 @@
       }
       var cuts = style.overflowX !== 'visible' || style.overflowY !== 'visible' || style.textOverflow === 'ellipsis'
         || (style.webkitLineClamp && style.webkitLineClamp !== 'none');
-      if (el.clientWidth > 0 && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)) {
-        if (cuts) {
-          problem('clipped', el, 'content ' + round(el.scrollWidth) + '×' + round(el.scrollHeight) + ' in a box of '
-            + round(el.clientWidth) + '×' + round(el.clientHeight));
-        } else if (ownText(el) || el.children.length === 0) {
-          problem('overflow', el, 'content ' + round(el.scrollWidth) + '×' + round(el.scrollHeight) + ' in a box of '
-            + round(el.clientWidth) + '×' + round(el.clientHeight));
-        }
+      if (cuts && el.clientWidth > 0 && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)) {
+        problem('clipped', el, 'content ' + round(el.scrollWidth) + '×' + round(el.scrollHeight) + ' in a box of '
+          + round(el.clientWidth) + '×' + round(el.clientHeight));
+      } else if (!cuts && ownText(el) && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) {
+        // Only across: glyphs reach a little above and below their line box in any font, which is not overflow.
+        problem('overflow', el, 'text ' + round(el.scrollWidth) + ' px wide in a box of ' + round(el.clientWidth));
       }
       var parent = el.parentElement;
       if (parent && parent !== root && style.display !== 'inline' && style.position !== 'absolute' && style.position !== 'fixed') {
@@ -153,15 +152,9 @@
     if (slots.length === 0) { return null; }
     var left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
     slots.forEach(function (el) {
-      // A shown nominee counts by what it shows (its image, name, text), a reserved slot by its box.
-      var parts = el.classList.contains('empty') ? [el] : Array.prototype.filter.call(el.children, function (c) {
-        return !hidden(c, el);
-      });
-      parts.forEach(function (p) {
-        var r = g.rect(p);
-        left = Math.min(left, r.x); top = Math.min(top, r.y);
-        right = Math.max(right, r.x + r.width); bottom = Math.max(bottom, r.y + r.height);
-      });
+      var r = g.rect(el);
+      left = Math.min(left, r.x); top = Math.min(top, r.y);
+      right = Math.max(right, r.x + r.width); bottom = Math.max(bottom, r.y + r.height);
     });
     if (left === Infinity) { return null; }
     return { x: ((left + right) / 2 - g.width / 2) / g.width, y: ((top + bottom) / 2 - g.height / 2) / g.height };
