@@ -70,7 +70,7 @@ public record NomineeLayout(int columns, int rows, int gapX, int gapY, int cellW
         int rowHeight = (HEIGHT - (rows - 1) * gapY) / rows;
         boolean media = nominees.stream().anyMatch(x -> x.image() != null || x.video() != null);
         int maxMedia = (int) Math.min(280, cellWidth * 0.8);
-        int minMedia = (int) Math.min(110, rowHeight * 0.3);
+        int minMedia = (int) Math.min(110, rowHeight * 0.25);
         double text = textHeight(nominees, level, cellWidth);
         int mediaHeight = media ? (int) Math.max(minMedia, Math.min(maxMedia, rowHeight - text - MEDIA_GAP)) : 0;
         double height = text + (media ? mediaHeight + MEDIA_GAP : 0);

@@ -138,6 +138,26 @@ class StressShowBrowserTest extends BrowserTest {
                     }
                 }
             }
+            problems.addAll(walkLoop(showId + " " + width + "x" + height + " loop"));
+            return problems;
+        }
+
+        /** Each frame of the attract loop (which now holds the revealed winners too), made current in turn. */
+        @SuppressWarnings("unchecked")
+        private List<String> walkLoop(String where) {
+            List<String> problems = new ArrayList<>();
+            server.app.director().apply(new Command.Loop(true), null, "test");
+            page.waitForFunction(READY, String.valueOf(server.app.director().snapshot().state().version()));
+            int frames = ((Number) page.evaluate("() => document.querySelectorAll('#stage .loop-frame').length")).intValue();
+            for (int i = 0; i < frames; i++) {
+                Object kind = page.evaluate("i => { const frames = document.querySelectorAll('#stage .loop-frame');"
+                        + " frames.forEach((f, j) => f.classList.toggle('current', i === j)); return frames[i].dataset.frameKind; }", i);
+                for (Map<String, Object> p : (List<Map<String, Object>>) page.evaluate(
+                        "() => KuvertMeasure.measure(document.getElementById('stage'))")) {
+                    problems.add(where + " frame " + i + " (" + kind + "): " + p.get("kind") + " " + p.get("element") + " " + p.get("detail"));
+                }
+            }
+            server.app.director().apply(new Command.Loop(false), null, "test");
             return problems;
         }
 
