@@ -83,10 +83,10 @@
   // in, so before it is seen. Its slot, and with it every other nominee, stays exactly where it was.
   function fitNominees() {
     stage.querySelectorAll('.slide:not(.leaving) .nominee.shown').forEach(function (li) {
-      for (var i = 0; i < 10 && li.scrollHeight > li.clientHeight + 1; i++) {
+      for (var i = 0; i < 20 && li.scrollHeight > li.clientHeight + 1; i++) {
         var style = getComputedStyle(li);
         ['--name', '--text'].forEach(function (v) {
-          li.style.setProperty(v, (parseFloat(style.getPropertyValue(v)) * 0.94).toFixed(1) + 'px');
+          li.style.setProperty(v, (parseFloat(style.getPropertyValue(v)) * 0.97).toFixed(1) + 'px');
         });
       }
     });

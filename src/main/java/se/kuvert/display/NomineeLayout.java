@@ -21,10 +21,11 @@ public record NomineeLayout(int columns, int rows, int gapX, int gapY, int cellW
     /** The band the nominees are centred in: the stage less its padding and, above and below, the heading's height. */
     static final int WIDTH = 1760;
     static final int HEIGHT = 700;
-    static final double NAME_LINE = 1.15;
+    static final double NAME_LINE = 1.12;
     static final double TEXT_LINE = 1.3;
     static final int TEXT_GAP = 12;
     static final int MEDIA_GAP = 22;
+    static final int SLACK = 6;
     private static final int[] NAME = {56, 52, 48, 44, 40, 38, 36, 32, 28};
     private static final int[] TEXT = {30, 28, 27, 26, 25, 24, 24, 21, 18};
     /** The last level at the floor (36 px names, 24 px texts); the ones after it are below. */
@@ -65,15 +66,16 @@ public record NomineeLayout(int columns, int rows, int gapX, int gapY, int cellW
         int n = Math.max(1, nominees.size());
         int columns = (n + rows - 1) / rows;
         int gapX = columns >= 5 ? 32 : 48;
-        int gapY = 36;
+        int gapY = rows >= 3 ? 28 : 36;
         int cellWidth = Math.min(n == 1 ? 1100 : 720, (WIDTH - (columns - 1) * gapX) / columns);
         int rowHeight = (HEIGHT - (rows - 1) * gapY) / rows;
         boolean media = nominees.stream().anyMatch(x -> x.image() != null || x.video() != null);
         int maxMedia = (int) Math.min(280, cellWidth * 0.8);
         int minMedia = (int) Math.min(110, rowHeight * 0.25);
         double text = textHeight(nominees, level, cellWidth);
-        int mediaHeight = media ? (int) Math.max(minMedia, Math.min(maxMedia, rowHeight - text - MEDIA_GAP)) : 0;
-        double height = text + (media ? mediaHeight + MEDIA_GAP : 0);
+        int mediaHeight = media ? (int) Math.max(minMedia, Math.min(maxMedia, rowHeight - text - MEDIA_GAP - SLACK)) : 0;
+        // A few px to spare: a line set partly in a fallback font (ł, ź, CJK) can be a little taller than its line height.
+        double height = text + (media ? mediaHeight + MEDIA_GAP : 0) + SLACK;
         boolean fits = height <= rowHeight && (wordsPerLine <= 0 || readable(nominees, level, cellWidth, wordsPerLine));
         if (!fits && wordsPerLine >= 0) {
             return null;
@@ -94,9 +96,19 @@ public record NomineeLayout(int columns, int rows, int gapX, int gapY, int cellW
         return tallest;
     }
 
+    /**
+     * True when every nominee's name has two words a line and its text {@code wordsPerLine}; a nominee that cannot
+     * have that even at the floor (one long word, a name of two long words in a narrow slot) does not hold back
+     * the others.
+     */
     private static boolean readable(List<Nominee> nominees, int level, int width, int wordsPerLine) {
-        return nominees.stream().allMatch(x -> TextFit.wordsShareLines(x.name(), Face.SERIF_BOLD, NAME[level], width, 2)
-                && TextFit.wordsShareLines(x.text(), Face.SANS, TEXT[level], width, wordsPerLine));
+        return nominees.stream().allMatch(x -> readable(x.name(), Face.SERIF_BOLD, NAME, level, width, 2)
+                && readable(x.text(), Face.SANS, TEXT, level, width, wordsPerLine));
+    }
+
+    private static boolean readable(String text, Face face, int[] sizes, int level, int width, int wordsPerLine) {
+        return TextFit.wordsShareLines(text, face, sizes[level], width, wordsPerLine)
+                || !TextFit.wordsShareLines(text, face, sizes[FLOOR], width, wordsPerLine);
     }
 
     /** The layout as CSS custom properties for the nominee list's style attribute. */
