@@ -78,6 +78,20 @@
     }
   }
 
+  // A safety net under NomineeLayout's estimate of line breaks: a nominee whose text would not fit its fixed slot
+  // (in a fallback font the estimate does not know, say) is set a little smaller, in the same task that brings it
+  // in, so before it is seen. Its slot, and with it every other nominee, stays exactly where it was.
+  function fitNominees() {
+    stage.querySelectorAll('.slide:not(.leaving) .nominee.shown').forEach(function (li) {
+      for (var i = 0; i < 20 && li.scrollHeight > li.clientHeight + 1; i++) {
+        var style = getComputedStyle(li);
+        ['--name', '--text'].forEach(function (v) {
+          li.style.setProperty(v, (parseFloat(style.getPropertyValue(v)) * 0.97).toFixed(1) + 'px');
+        });
+      }
+    });
+  }
+
   function apply(html) {
     var next = parse(html);
     var newSlide = next.querySelector('.slide');
@@ -101,6 +115,7 @@
       var n = next.querySelector('#' + id);
       if (o && n) { patch(o, n); }
     });
+    fitNominees();
     window.kuvertScreen.runLoop(stage);
     var build = next.querySelector('#build');
     return build ? build.dataset.build : null;
@@ -113,6 +128,7 @@
     var shown = stage.querySelector('.slide:not(.leaving)');
     window.kuvertScreen.shown(shown.dataset.version, shown.dataset.show, build);
   });
+  document.fonts.ready.then(fitNominees);
   window.kuvertScreen.runLoop(stage);
   document.body.addEventListener('htmx:sseOpen', function () { dot.classList.remove('on'); });
   document.body.addEventListener('htmx:sseError', function () { dot.classList.add('on'); });
