@@ -184,8 +184,8 @@ public final class SseHub implements AutoCloseable {
         final AtomicLong backlog = new AtomicLong();
         final AtomicBoolean draining = new AtomicBoolean();
         final AtomicBoolean ended = new AtomicBoolean();
-        /** Jetty completed the response itself (or we did): nothing may touch it any more. */
-        volatile boolean completed;
+        /** The response was completed (by us, or by Jetty itself): nothing may touch it any more. */
+        final AtomicBoolean completed = new AtomicBoolean();
         /** The stream is over but its response is still to be completed, by whoever may write next. */
         volatile boolean finish;
         final EndPoint endPoint;
@@ -208,7 +208,9 @@ public final class SseHub implements AutoCloseable {
                 LOG.info("dropping an SSE stream that stopped reading ({} bytes behind)", backlog.get());
                 finish = true;
                 release();
-                if (endPoint != null) {
+                if (draining.compareAndSet(false, true)) {
+                    execute();   // nothing is being written: the writer completes the response
+                } else if (endPoint != null) {
                     endPoint.close();   // fails the write Jetty waits on, so the stream ends now, not at the idle timeout
                 }
             }
@@ -216,11 +218,15 @@ public final class SseHub implements AutoCloseable {
 
         void schedule() {
             if ((finish || !pending.isEmpty()) && draining.compareAndSet(false, true)) {
-                try {
-                    WRITERS.execute(this::drain);
-                } catch (RejectedExecutionException shutDown) {
-                    draining.set(false);
-                }
+                execute();
+            }
+        }
+
+        private void execute() {
+            try {
+                WRITERS.execute(this::drain);
+            } catch (RejectedExecutionException shutDown) {
+                draining.set(false);
             }
         }
 
@@ -253,7 +259,10 @@ public final class SseHub implements AutoCloseable {
                 }
                 end();
             } catch (IOException | RuntimeException gone) {
-                end();
+                // The screen went away. Jetty tells onError, and the response is completed there: completing it here
+                // too would race with Jetty finishing it.
+                finish = true;
+                release();
             }
         }
 
@@ -274,8 +283,7 @@ public final class SseHub implements AutoCloseable {
         void end() {
             release();
             finish = true;
-            if (!completed) {
-                completed = true;
+            if (completed.compareAndSet(false, true)) {
                 try {
                     client.close();   // completes keepAlive's future: Javalin finishes the request and completes async
                 } catch (RuntimeException alreadyGone) {
@@ -286,12 +294,12 @@ public final class SseHub implements AutoCloseable {
 
         @Override
         public void onError(Throwable failure) {
-            end();   // Jetty's write failed (the screen went away): the response is still ours to complete
+            end();   // a write failed (the screen went away): Jetty waits for us to complete the response
         }
 
         @Override
         public void onComplete(AsyncEvent e) {
-            completed = true;
+            completed.set(true);
             release();
         }
 
@@ -310,15 +318,15 @@ public final class SseHub implements AutoCloseable {
         }
     }
 
-    /** Ends every stream (their responses complete while Jetty still runs) and sends no more heartbeats. */
+    /**
+     * Sends no more heartbeats and forgets every subscriber. Their streams end when Jetty stops: completing them here
+     * would race with Jetty recycling their responses.
+     */
     @Override
     public void close() {
         closed = true;
         heartbeat.cancel(false);
-        for (Subscriber s : subscribers) {
-            s.finish = true;
-            s.schedule();
-        }
+        subscribers.forEach(Subscriber::release);
     }
 
     /** The connection under a stream, to hang up on a screen that stopped reading; null if Jetty does not say. */

@@ -59,10 +59,11 @@ class ScreenReportsTest {
         int media = Preload.of(t.app.director().snapshot().show()).size();
         try (SseRecorder display = new SseRecorder(t.http, t.url("/events/display?screen=main"), null)) {
             display.next();
+            String token = display.token();
             TestApp.await("main to register", 5, () -> t.app.screens().reports().stream().anyMatch(r -> r.name().equals("main")));
             assertEquals("display", screen("main").get("kind").asText());
             assertEquals("starting", screen("main").get("problem").asText(), "registered, but has not reported yet");
-            assertEquals(204, beat("{\"screen\":\"main\",\"kind\":\"display\",\"version\":" + version + ",\"preloaded\":" + media
+            assertEquals(204, beat("{\"screen\":\"main\",\"kind\":\"display\",\"token\":\"" + token + "\",\"version\":" + version + ",\"preloaded\":" + media
                     + ",\"media\":" + media + ",\"rtt\":14}"));
             JsonNode main = screen("main");
             assertEquals("green", main.get("health").asText(), main.toString());
@@ -77,11 +78,12 @@ class ScreenReportsTest {
         long version = t.app.director().snapshot().state().version();
         try (SseRecorder display = new SseRecorder(t.http, t.url("/events/display?screen=foyer"), null)) {
             display.next();
-            beat("{\"screen\":\"foyer\",\"kind\":\"display\",\"version\":" + version + ",\"preloaded\":0,\"media\":0}");
+            String foyer = "{\"screen\":\"foyer\",\"kind\":\"display\",\"token\":\"" + display.token() + "\"";
+            assertEquals(204, beat(foyer + ",\"version\":" + version + ",\"preloaded\":0,\"media\":0}"));
             assertEquals("green", screen("foyer").get("health").asText());
-            assertEquals(204, t.json("/screens/bye", null, "{\"screen\":\"foyer\",\"kind\":\"display\"}").statusCode());
+            assertEquals(204, t.json("/screens/bye", null, foyer + "}").statusCode());
             assertEquals("red", screen("foyer").get("health").asText());
-            beat("{\"screen\":\"foyer\",\"kind\":\"display\",\"version\":" + version + ",\"preloaded\":0,\"media\":0}");
+            assertEquals(204, beat(foyer + ",\"version\":" + version + ",\"preloaded\":0,\"media\":0}"));
             assertEquals("green", screen("foyer").get("health").asText());
         }
     }
