@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SseHubTest {
     private SseHub hub;
@@ -46,6 +47,29 @@ class SseHubTest {
             Thread.sleep(5);
         }
         assertEquals(n, hub.size());
+    }
+
+    @Test
+    void every_hub_shares_the_same_few_writer_threads() throws Exception {
+        java.util.List<SseHub> more = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                more.add(new SseHub("more" + i, "payload", 10));
+            }
+            try (SseRecorder sse = new SseRecorder(http, url(), null)) {
+                sse.next();
+                for (SseHub h : more) {
+                    h.publish("payload 1");
+                }
+                hub.publish("payload 1");
+                assertEquals("payload 1", sse.next().data());
+            }
+            long threads = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("sse-")).count();
+            int cores = Runtime.getRuntime().availableProcessors();
+            assertTrue(threads <= Math.max(2, cores) + 1, threads + " SSE threads for six hubs");
+        } finally {
+            more.forEach(SseHub::close);
+        }
     }
 
     @Test
