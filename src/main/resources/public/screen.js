@@ -1,11 +1,19 @@
 // What every screen of the room (big screen, stage monitor, kiosk) does besides showing the show: it tells the
 // server every two seconds which version it shows and how much of the show's media it has loaded, with the round
 // trip of its previous report; it says goodbye when the page closes; and it reloads itself when the server it
-// talks to is a newer build than the one its page came from.
+// talks to is a newer build than the one its page came from. Reports carry the token that the screen's stream sent
+// as its first event (each stream, also a reconnected one, has its own); the server ignores reports without it.
 (function () {
   'use strict';
   var body = document.body;
-  var rtt = null, sending = false, again = false;
+  var rtt = null, sending = false, again = false, token = null;
+
+  function takeToken(e) {
+    var first = token === null;
+    token = e.data;
+    if (first) { beat(); }
+  }
+  body.addEventListener('htmx:sseOpen', function (e) { e.detail.source.addEventListener('screen', takeToken); });
 
   function loaded() {
     var box = document.getElementById('preload');
@@ -20,6 +28,7 @@
   }
 
   function beat() {
+    if (token === null) { return; }
     if (sending) { again = true; return; }
     sending = true;
     var media = loaded();
@@ -27,8 +36,8 @@
     var started = performance.now();
     fetch('/screens/heartbeat', {
       method: 'POST', cache: 'no-store', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ screen: body.dataset.screen, kind: body.dataset.kind, version: isNaN(version) ? -1 : version,
-        preloaded: media.preloaded, media: media.media, rtt: rtt })
+      body: JSON.stringify({ screen: body.dataset.screen, kind: body.dataset.kind, token: token,
+        version: isNaN(version) ? -1 : version, preloaded: media.preloaded, media: media.media, rtt: rtt })
     }).then(function () { rtt = Math.round(performance.now() - started); }, function () { rtt = null; })
       .then(function () {
         sending = false;
@@ -62,7 +71,9 @@
   setInterval(beat, 2000);
   beat();
   window.addEventListener('pagehide', function () {
-    navigator.sendBeacon('/screens/bye', JSON.stringify({ screen: body.dataset.screen, kind: body.dataset.kind }));
+    if (token !== null) {
+      navigator.sendBeacon('/screens/bye', JSON.stringify({ screen: body.dataset.screen, kind: body.dataset.kind, token: token }));
+    }
   });
 
   // Runs the attract loop found in container: its frames cross-fade in turn, each for the loop's dwell time, with

@@ -13,7 +13,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** A real SSE client: reads an event stream on a background thread and hands over whole events. */
+/**
+ * A real SSE client: reads an event stream on a background thread and hands over whole events. A screen's stream
+ * token (its first event) is kept aside for {@link #token()}, as screen.js does, and not handed over.
+ */
 public final class SseRecorder implements AutoCloseable {
     public record Event(String name, String data) {
     }
@@ -21,6 +24,7 @@ public final class SseRecorder implements AutoCloseable {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final List<Event> all = new ArrayList<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
+    private final CompletableFuture<String> token = new CompletableFuture<>();
 
     public SseRecorder(HttpClient http, String url, String cookie) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
@@ -33,7 +37,9 @@ public final class SseRecorder implements AutoCloseable {
             StringBuilder data = new StringBuilder();
             for (String line : (Iterable<String>) r.body()::iterator) {
                 if (line.isEmpty()) {
-                    if (data.length() > 0) {
+                    if (name.equals(se.kuvert.screens.Screens.TOKEN_EVENT)) {
+                        token.complete(data.toString());
+                    } else if (data.length() > 0) {
                         events.add(new Event(name, data.toString()));
                     }
                     name = "message";
@@ -67,6 +73,11 @@ public final class SseRecorder implements AutoCloseable {
 
     public Event next() {
         return next(Duration.ofSeconds(5));
+    }
+
+    /** The token a screen's stream sent first, waiting up to 5 s for it. */
+    public String token() throws Exception {
+        return token.get(5, TimeUnit.SECONDS);
     }
 
     public int status() throws Exception {

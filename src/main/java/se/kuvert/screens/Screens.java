@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
 /**
  * Every screen in the room (big screens, stage monitors, kiosks) by name: its open streams, its last heartbeat,
  * the round trip it measured, the state version it shows and how much of the show's media it has loaded.
+ * Each stream gets a token as its first event; only a heartbeat or goodbye carrying the token of an open stream of
+ * that screen counts, so nobody on the Wi-Fi can make a screen look ready or gone. A screen gets in by opening its
+ * stream, always: gone screens make room, and are forgotten {@link #EXPIRE_AFTER} after they were last heard of.
  * Listeners hear when any screen's health changes, not on every heartbeat.
  */
 public final class Screens {
@@ -26,7 +29,13 @@ public final class Screens {
     /** A screen may take this long to show a new version before it counts as behind. */
     static final Duration BEHIND_AFTER = Duration.ofMillis(2500);
     static final long SLOW_MILLIS = 500;
-    private static final int MAX_SCREENS = 64;
+    /** A screen with no stream open for this long is forgotten, as if the admin had. */
+    static final Duration EXPIRE_AFTER = Duration.ofMinutes(10);
+    /** Beyond this many screens, a new one takes the place of the one gone longest (connected ones stay). */
+    static final int MAX_SCREENS = 64;
+    /** The SSE event that carries a stream's token, the first event of every screen's stream. */
+    public static final String TOKEN_EVENT = "screen";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     public enum Health { GREEN, AMBER, RED }
 
@@ -42,10 +51,18 @@ public final class Screens {
     public record Expectation(long version, Instant versionSince, int media) {
     }
 
+    /** One open stream of a screen. */
+    private record Stream(String name, String kind) {
+    }
+
     private static final class Entry {
         final String name;
         final String kind;
         int streams;
+        /** When a stream of it last opened or closed, or it last reported: what expiry counts from. */
+        Instant lastHeard;
+        /** It has sent a heartbeat on one of its streams, as a screen's page does and a bare stream does not. */
+        boolean reported;
         Instant lastSeen;
         Long roundTrip;
         long version = -1;
@@ -60,6 +77,8 @@ public final class Screens {
 
     private final Clock clock;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    /** The open streams by token. */
+    private final Map<String, Stream> streams = new java.util.HashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile Expectation expected = new Expectation(0, Instant.EPOCH, 0);
     private List<Report> lastReports = List.of();
@@ -104,9 +123,8 @@ public final class Screens {
     public void route(io.javalin.config.RoutesConfig routes, String path, String kind, se.kuvert.web.SseHub hub) {
         routes.before(path, ctx -> nameOf(ctx, kind));
         routes.sse(path, client -> {
-            String name = nameOf(client.ctx(), kind);
-            connected(name, kind);
-            hub.connect(client, () -> disconnected(name));
+            String token = connected(nameOf(client.ctx(), kind), kind);
+            hub.connect(client, se.kuvert.web.SseHub.format(TOKEN_EVENT, token), () -> disconnected(token));
         });
     }
 
@@ -123,43 +141,63 @@ public final class Screens {
         }
     }
 
-    /** A stream opened for this screen. */
-    public void connected(String name, String kind) {
+    /** A stream opened for this screen; returns the token its heartbeats and goodbye must carry. Never refuses. */
+    public String connected(String name, String kind) {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        String token = java.util.HexFormat.of().formatHex(bytes);
         synchronized (this) {
             Entry e = entry(name, kind);
+            streams.put(token, new Stream(name, kind));
             e.streams++;
             e.lastSeen = clock.instant();
+            e.lastHeard = e.lastSeen;
         }
         sweep();
+        return token;
     }
 
-    /** A stream of this screen closed. */
-    public void disconnected(String name) {
+    /** The stream with this token closed. */
+    public void disconnected(String token) {
         synchronized (this) {
-            Entry e = entries.get(name);
+            Stream stream = streams.remove(token);
+            Entry e = stream == null ? null : entries.get(stream.name());
             if (e != null) {
                 e.streams = Math.max(0, e.streams - 1);
+                e.lastHeard = clock.instant();
             }
         }
         sweep();
     }
 
-    /** The screen says goodbye (its page is closing): it is gone now, not in five seconds. */
-    public void left(String name) {
+    /**
+     * The screen says goodbye (its page is closing): it is gone now, not in five seconds. False, and nothing
+     * changes, unless {@code token} is of an open stream of this screen.
+     */
+    public boolean left(String token, String name, String kind) {
         synchronized (this) {
-            Entry e = entries.get(name);
-            if (e != null) {
-                e.lastSeen = null;
+            if (!owns(token, name, kind)) {
+                return false;
             }
+            entry(name, kind).lastSeen = null;
         }
         sweep();
+        return true;
     }
 
-    /** A heartbeat: what the screen shows and has loaded, and the round trip it measured for its previous beat. */
-    public void heartbeat(String name, String kind, long version, int preloaded, int media, Long roundTripMillis) {
+    /**
+     * A heartbeat: what the screen shows and has loaded, and the round trip it measured for its previous beat.
+     * False, and nothing changes, unless {@code token} is of an open stream of this screen.
+     */
+    public boolean heartbeat(String token, String name, String kind, long version, int preloaded, int media, Long roundTripMillis) {
         synchronized (this) {
+            if (!owns(token, name, kind)) {
+                return false;
+            }
             Entry e = entry(name, kind);
             e.lastSeen = clock.instant();
+            e.lastHeard = e.lastSeen;
+            e.reported = true;
             e.version = version;
             e.preloaded = preloaded;
             e.media = media;
@@ -168,6 +206,11 @@ public final class Screens {
             }
         }
         sweep();
+        return true;
+    }
+
+    private boolean owns(String token, String name, String kind) {
+        return token != null && new Stream(name, kind).equals(streams.get(token));
     }
 
     /** Forgets a screen that is not coming back. */
@@ -193,8 +236,15 @@ public final class Screens {
         return out;
     }
 
-    /** Recomputes every screen's health and tells the listeners if any changed; also called every second. */
+    /**
+     * Forgets screens gone for {@link #EXPIRE_AFTER}, recomputes every screen's health and tells the listeners if
+     * any changed; also called every second.
+     */
     public void sweep() {
+        synchronized (this) {
+            Instant expired = clock.instant().minus(EXPIRE_AFTER);
+            entries.values().removeIf(e -> e.streams == 0 && e.lastHeard.isBefore(expired));
+        }
         List<Report> now = reports();
         boolean changed;
         synchronized (this) {
@@ -219,20 +269,28 @@ public final class Screens {
         return true;
     }
 
+    /** The screen's entry, made afresh for a new name or kind (also after the admin forgot a connected one). */
     private Entry entry(String name, String kind) {
         Entry e = entries.get(name);
         if (e == null || !e.kind.equals(kind)) {
             if (e == null && entries.size() >= MAX_SCREENS) {
-                throw new IllegalStateException("too many screens; forget some in the admin first");
+                makeRoom();
             }
             Entry fresh = new Entry(name, kind);
-            if (e != null) {
-                fresh.streams = e.streams;
-            }
+            fresh.streams = (int) streams.values().stream().filter(s -> s.name().equals(name)).count();
+            fresh.lastHeard = clock.instant();
             entries.put(name, fresh);
             e = fresh;
         }
         return e;
+    }
+
+    /** Forgets the screen with no stream that was heard of longest ago, first those that never reported. */
+    private void makeRoom() {
+        entries.values().stream()
+                .filter(e -> e.streams == 0)
+                .min(Comparator.comparing((Entry e) -> e.reported).thenComparing(e -> e.lastHeard))
+                .ifPresent(gone -> entries.remove(gone.name));
     }
 
     private static Report report(Entry e, Instant now, Expectation exp) {

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * The screens' side of the readiness report: heartbeats ({@code POST /screens/heartbeat}), goodbyes when a page
- * closes ({@code POST /screens/bye}), and the list for the crew's tools ({@code GET /api/screens}).
+ * closes ({@code POST /screens/bye}), each with the token of the screen's open stream, and the list for the crew's
+ * tools ({@code GET /api/screens}).
  */
 public final class ScreensController {
     public static final String HEARTBEAT = "/screens/heartbeat";
@@ -41,13 +42,13 @@ public final class ScreensController {
             JsonNode body = body(ctx);
             String kind = Screens.kind(text(body, "kind"));
             String name = Screens.name(text(body, "screen"), kind);
-            screens.heartbeat(name, kind, number(body, "version", true), (int) number(body, "preloaded", false),
-                    (int) number(body, "media", false), body.hasNonNull("rtt") ? number(body, "rtt", false) : null);
-            ctx.status(HttpStatus.NO_CONTENT);
+            long version = number(body, "version", true);
+            int preloaded = (int) number(body, "preloaded", false);
+            int media = (int) number(body, "media", false);
+            Long rtt = body.hasNonNull("rtt") ? number(body, "rtt", false) : null;
+            answer(ctx, screens.heartbeat(text(body, "token"), name, kind, version, preloaded, media, rtt));
         } catch (IllegalArgumentException e) {
             ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage()));
-        } catch (IllegalStateException e) {
-            ctx.status(HttpStatus.TOO_MANY_REQUESTS).json(Map.of("error", e.getMessage()));
         }
     }
 
@@ -55,10 +56,19 @@ public final class ScreensController {
         try {
             JsonNode body = body(ctx);
             String kind = Screens.kind(text(body, "kind"));
-            screens.left(Screens.name(text(body, "screen"), kind));
-            ctx.status(HttpStatus.NO_CONTENT);
+            answer(ctx, screens.left(text(body, "token"), Screens.name(text(body, "screen"), kind), kind));
         } catch (IllegalArgumentException e) {
             ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage()));
+        }
+    }
+
+    /** 204 for a report the screen's own stream vouches for; 403, having changed nothing, for any other. */
+    private static void answer(Context ctx, boolean accepted) {
+        if (accepted) {
+            ctx.status(HttpStatus.NO_CONTENT);
+        } else {
+            ctx.status(HttpStatus.FORBIDDEN).json(Map.of("error", "'token' must be the one this screen's open stream sent as its first '"
+                    + Screens.TOKEN_EVENT + "' event"));
         }
     }
 

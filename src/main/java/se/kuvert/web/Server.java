@@ -69,8 +69,13 @@ public final class Server {
                                     : "The request could not be read (" + bad.getReason() + "); nothing was stored.");
                     return;
                 }
-                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).result("Something went wrong on the server; the show goes on.");
+                try {
+                    LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                    ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).result("Something went wrong on the server; the show goes on.");
+                } catch (RuntimeException recycled) {
+                    // The request is already over (Jetty recycled it): if this handler threw, Javalin would call it again forever.
+                    LOG.error("a request that had already ended failed", e);
+                }
             });
             features.accept(config);
         });

@@ -1,9 +1,17 @@
 package se.kuvert.web;
 
 import io.javalin.http.sse.SseClient;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.io.EndPoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Queue;
 import java.util.Set;
@@ -11,61 +19,101 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The subscribers of one SSE stream. Each payload is formatted once and queued to every subscriber; each
- * subscriber's queue is written in order by one writer at a time from a small pool, so a slow screen delays only
- * itself. A subscriber that connects gets the latest payload first and then every later one, in order.
- * Heartbeats find subscribers that went away without closing.
+ * subscriber's queue is written in order, by one writer at a time, with non-blocking writes: a screen that reads
+ * slowly holds no thread, and one that falls more than {@link #MAX_BACKLOG} behind is dropped. A subscriber that
+ * connects gets the latest payload first and then every later one, in order. Heartbeats find subscribers that went
+ * away without closing: their next write fails, and a stream that ends, however that is noticed, completes its
+ * response, which gives back its socket.
  */
 public final class SseHub implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SseHub.class);
     /** Browsers wait about 3 s before reconnecting a dropped stream; the room should not wait that long. */
     private static final byte[] RETRY = "retry: 1000\n\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] HEARTBEAT = ": hb\n\n".getBytes(StandardCharsets.UTF_8);
+    /** A subscriber with more than this still to write has stopped reading (a stage is some 10-50 kB). */
+    static final long MAX_BACKLOG = 4L * 1024 * 1024;
+
+    /**
+     * Every hub of the process shares these few threads: writes never block, so a writer only copies bytes into
+     * Jetty's buffers, and the number of threads does not grow with the number of streams.
+     */
+    private static final ExecutorService WRITERS = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), daemons("sse-writer"));
+    private static final ScheduledExecutorService HEARTBEATS = Executors.newSingleThreadScheduledExecutor(daemons("sse-heartbeat"));
 
     private final String event;
-    private final ExecutorService writers;
-    private final ScheduledExecutorService heartbeat;
+    private final ScheduledFuture<?> heartbeat;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
     private byte[] latest;
     /** A payload published while nobody listened, rendered only when someone connects. */
-    private java.util.function.Supplier<String> pending;
+    private Supplier<String> pending;
 
     /** {@code event} is the SSE event name; {@code initial} the payload before the first publish. */
     public SseHub(String event, String initial, long heartbeatMillis) {
         this.event = event;
         this.latest = format(event, initial);
-        AtomicInteger n = new AtomicInteger();
-        int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
-        this.writers = Executors.newFixedThreadPool(threads, r -> daemon(r, "sse-" + event + "-" + n.incrementAndGet()));
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sse-heartbeat-" + event));
-        heartbeat.scheduleAtFixedRate(() -> enqueueToAll(HEARTBEAT), heartbeatMillis, heartbeatMillis, TimeUnit.MILLISECONDS);
+        this.heartbeat = HEARTBEATS.scheduleAtFixedRate(() -> enqueueToAll(HEARTBEAT), heartbeatMillis, heartbeatMillis,
+                TimeUnit.MILLISECONDS);
     }
 
     /** The Javalin SSE handler: keeps the stream open and sends the current payload before anything newer. */
     public void connect(SseClient client) {
-        connect(client, () -> { });
+        connect(client, null, () -> { });
     }
 
     /** As {@link #connect(SseClient)}; {@code onClose} runs once when this stream ends, however that is noticed. */
     public void connect(SseClient client, Runnable onClose) {
+        connect(client, null, onClose);
+    }
+
+    /**
+     * As {@link #connect(SseClient, Runnable)}, and {@code first} (an event of {@link #format}, or null) goes to this
+     * stream alone, before the current payload: for what belongs to one stream, such as its token.
+     */
+    public void connect(SseClient client, byte[] first, Runnable onClose) {
         client.keepAlive();
-        Subscriber subscriber = new Subscriber(client, onClose);
-        client.onClose(subscriber::drop);
+        AsyncContext async = client.ctx().req().getAsyncContext();
+        ServletOutputStream out;
+        try {
+            out = client.ctx().res().getOutputStream();
+        } catch (IOException | RuntimeException gone) {
+            onClose.run();
+            client.close();
+            return;
+        }
+        Subscriber subscriber = new Subscriber(client, out, endPoint(client), onClose);
+        async.addListener(subscriber);
         synchronized (this) {
             if (pending != null) {
                 latest = format(event, pending.get());
                 pending = null;
             }
-            subscriber.pending.add(RETRY);
-            subscriber.pending.add(latest);
+            subscriber.add(RETRY);
+            if (first != null) {
+                subscriber.add(first);
+            }
+            subscriber.add(latest);
             subscribers.add(subscriber);
         }
-        subscriber.schedule();
+        if (closed) {
+            subscriber.end();
+            return;
+        }
+        // Jetty answers at once with onWritePossible, which writes what is queued; until then the stream is busy.
+        subscriber.draining.set(true);
+        out.setWriteListener(subscriber);
     }
 
     /** Sends {@code payload} to every subscriber, after everything published before it. */
@@ -82,7 +130,7 @@ public final class SseHub implements AutoCloseable {
      * As {@link #publish(String)}, but while nobody is connected the payload is not rendered at all: the first
      * subscriber gets it rendered then. For streams that often have no one listening (stage monitors, kiosks).
      */
-    public void publishLazily(java.util.function.Supplier<String> payload) {
+    public void publishLazily(Supplier<String> payload) {
         synchronized (this) {
             if (subscribers.isEmpty()) {
                 pending = payload;
@@ -100,7 +148,7 @@ public final class SseHub implements AutoCloseable {
                 return;
             }
             latest = bytes;
-            subscribers.forEach(s -> s.pending.add(bytes));
+            subscribers.forEach(s -> s.add(bytes));
         }
         subscribers.forEach(Subscriber::schedule);
     }
@@ -111,13 +159,13 @@ public final class SseHub implements AutoCloseable {
 
     private void enqueueToAll(byte[] bytes) {
         synchronized (this) {
-            subscribers.forEach(s -> s.pending.add(bytes));
+            subscribers.forEach(s -> s.add(bytes));
         }
         subscribers.forEach(Subscriber::schedule);
     }
 
     /** An SSE event as it goes on the wire: multi-line data becomes several data lines. */
-    static byte[] format(String event, String data) {
+    public static byte[] format(String event, String data) {
         StringBuilder sb = new StringBuilder(data.length() + 64).append("event: ").append(event).append('\n');
         for (String line : data.split("\r?\n", -1)) {
             sb.append("data: ").append(line).append('\n');
@@ -125,71 +173,177 @@ public final class SseHub implements AutoCloseable {
         return sb.append('\n').toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** One stream and what is still to be written to it; at most one writer drains it at a time. */
-    private final class Subscriber {
+    /**
+     * One stream and what is still to be written to it. {@code draining} says who may write: a writer running
+     * {@link #drain}, or Jetty's coming {@code onWritePossible} after a write that did not complete at once; never two.
+     */
+    private final class Subscriber implements WriteListener, AsyncListener {
         final SseClient client;
+        final ServletOutputStream out;
         final Queue<byte[]> pending = new ConcurrentLinkedQueue<>();
+        final AtomicLong backlog = new AtomicLong();
         final AtomicBoolean draining = new AtomicBoolean();
-        final AtomicBoolean closed = new AtomicBoolean();
+        final AtomicBoolean ended = new AtomicBoolean();
+        /** The response was completed (by us, or by Jetty itself): nothing may touch it any more. */
+        final AtomicBoolean completed = new AtomicBoolean();
+        /** The stream is over but its response is still to be completed, by whoever may write next. */
+        volatile boolean finish;
+        final EndPoint endPoint;
         final Runnable onClose;
+        boolean unflushed;
 
-        Subscriber(SseClient client, Runnable onClose) {
+        Subscriber(SseClient client, ServletOutputStream out, EndPoint endPoint, Runnable onClose) {
             this.client = client;
+            this.out = out;
+            this.endPoint = endPoint;
             this.onClose = onClose;
         }
 
-        void schedule() {
-            if (!pending.isEmpty() && draining.compareAndSet(false, true)) {
-                try {
-                    writers.execute(this::drain);
-                } catch (java.util.concurrent.RejectedExecutionException closed) {
-                    draining.set(false);
+        void add(byte[] bytes) {
+            if (ended.get()) {
+                return;
+            }
+            pending.add(bytes);
+            if (backlog.addAndGet(bytes.length) > MAX_BACKLOG) {
+                LOG.info("dropping an SSE stream that stopped reading ({} bytes behind)", backlog.get());
+                finish = true;
+                release();
+                if (draining.compareAndSet(false, true)) {
+                    execute();   // nothing is being written: the writer completes the response
+                } else if (endPoint != null) {
+                    endPoint.close();   // fails the write Jetty waits on, so the stream ends now, not at the idle timeout
                 }
             }
         }
 
-        private void drop() {
+        void schedule() {
+            if ((finish || !pending.isEmpty()) && draining.compareAndSet(false, true)) {
+                execute();
+            }
+        }
+
+        private void execute() {
+            try {
+                WRITERS.execute(this::drain);
+            } catch (RejectedExecutionException shutDown) {
+                draining.set(false);
+            }
+        }
+
+        @Override
+        public void onWritePossible() {
+            drain();
+        }
+
+        /** Writes what is queued as long as Jetty takes it at once; runs only while holding {@code draining}. */
+        private void drain() {
+            try {
+                while (!finish) {
+                    if (!out.isReady()) {
+                        return;   // Jetty calls onWritePossible when the write completes; we still hold draining
+                    }
+                    byte[] next = pending.poll();
+                    if (next != null) {
+                        backlog.addAndGet(-next.length);
+                        out.write(next);
+                        unflushed = true;
+                    } else if (unflushed) {
+                        unflushed = false;
+                        out.flush();
+                    } else {
+                        draining.set(false);
+                        if ((pending.isEmpty() && !finish) || !draining.compareAndSet(false, true)) {
+                            return;   // idle; or someone queued something and started another writer
+                        }
+                    }
+                }
+                end();
+            } catch (IOException | RuntimeException gone) {
+                // The screen went away. Jetty tells onError, and the response is completed there: completing it here
+                // too would race with Jetty finishing it.
+                finish = true;
+                release();
+            }
+        }
+
+        /** Forgets this subscriber at once: its queue, its place in the hub, and tells the owner once. */
+        private void release() {
             subscribers.remove(this);
             pending.clear();
-            if (closed.compareAndSet(false, true)) {
+            backlog.set(0);
+            if (ended.compareAndSet(false, true)) {
                 onClose.run();
             }
         }
 
-        private void drain() {
-            try {
-                OutputStream out = client.ctx().res().getOutputStream();
-                byte[] next;
-                boolean wrote = false;
-                while ((next = pending.poll()) != null) {
-                    out.write(next);
-                    wrote = true;
+        /**
+         * Ends the stream: forgets it and completes its response, which lets Jetty close the socket. Never after
+         * Jetty completed the response itself: on a recycled response, Javalin 7.2 loops forever logging.
+         */
+        void end() {
+            release();
+            finish = true;
+            if (completed.compareAndSet(false, true)) {
+                try {
+                    client.close();   // completes keepAlive's future: Javalin finishes the request and completes async
+                } catch (RuntimeException alreadyGone) {
+                    LOG.debug("completing an ended SSE stream failed", alreadyGone);
                 }
-                if (wrote) {
-                    out.flush();
-                }
-            } catch (IOException | RuntimeException gone) {
-                // The screen went away and Jetty finishes the response itself. Never SseClient.close() here: on a
-                // response Jetty has already recycled, Javalin 7.2 loops forever logging the failure.
-                drop();
-                return;
-            } finally {
-                draining.set(false);
             }
-            schedule();   // something may have arrived after the last poll
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            end();   // a write failed (the screen went away): Jetty waits for us to complete the response
+        }
+
+        @Override
+        public void onComplete(AsyncEvent e) {
+            completed.set(true);
+            release();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent e) {
+            end();
+        }
+
+        @Override
+        public void onError(AsyncEvent e) {
+            end();
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent e) {
         }
     }
 
+    /**
+     * Sends no more heartbeats and forgets every subscriber. Their streams end when Jetty stops: completing them here
+     * would race with Jetty recycling their responses.
+     */
     @Override
     public void close() {
-        heartbeat.shutdownNow();
-        writers.shutdownNow();
-        subscribers.clear();
+        closed = true;
+        heartbeat.cancel(false);
+        subscribers.forEach(Subscriber::release);
     }
 
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+    /** The connection under a stream, to hang up on a screen that stopped reading; null if Jetty does not say. */
+    private static EndPoint endPoint(SseClient client) {
+        try {
+            return ServletContextRequest.getServletContextRequest(client.ctx().req()).getServletChannel().getEndPoint();
+        } catch (RuntimeException notJetty) {
+            return null;
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemons(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

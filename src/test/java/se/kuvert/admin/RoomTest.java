@@ -142,7 +142,11 @@ class RoomTest {
 
     @Test
     void the_screens_table_lists_every_screen_with_its_state() {
-        t.json("/screens/heartbeat", null, "{\"screen\":\"foyer\",\"kind\":\"kiosk\",\"version\":0,\"preloaded\":0,\"media\":0}");
+        try (SseRecorder foyer = new SseRecorder(t.http, t.url("/events/kiosk?screen=foyer"), null)) {
+            foyer.next();
+        }
+        TestApp.await("the foyer kiosk to register and its stream to close", 20, () -> t.app.screens().reports().stream()
+                .anyMatch(r -> r.name().equals("foyer") && !r.connected()));
         String table = t.get("/admin/room/screens", admin).body();
         assertTrue(table.contains("data-screen=\"foyer\""), table);
         assertTrue(table.contains("data-health=\"red\""), "a kiosk without a stream is not connected");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,8 +27,8 @@ class ScreensTest {
     @Test
     void a_connected_screen_that_shows_the_live_version_with_all_media_is_green() {
         screens.expect(7, 4);
-        screens.connected("main", "display");
-        screens.heartbeat("main", "display", 7, 4, 4, 12L);
+        String main = screens.connected("main", "display");
+        screens.heartbeat(main, "main", "display", 7, 4, 4, 12L);
         Screens.Report r = only();
         assertEquals(Screens.Health.GREEN, r.health());
         assertNull(r.problem());
@@ -37,37 +38,37 @@ class ScreensTest {
     @Test
     void a_screen_without_a_heartbeat_for_five_seconds_is_gone() {
         screens.expect(1, 0);
-        screens.connected("main", "display");
-        screens.heartbeat("main", "display", 1, 0, 0, 5L);
+        String main = screens.connected("main", "display");
+        screens.heartbeat(main, "main", "display", 1, 0, 0, 5L);
         clock.advance(Duration.ofSeconds(5));
         assertEquals(Screens.Health.GREEN, only().health());
         clock.advance(Duration.ofMillis(1));
         assertEquals(Screens.Health.RED, only().health());
         assertEquals("no heartbeat", only().problem());
-        screens.heartbeat("main", "display", 1, 0, 0, 5L);
+        screens.heartbeat(main, "main", "display", 1, 0, 0, 5L);
         assertEquals(Screens.Health.GREEN, only().health(), "a screen that beats again is back");
     }
 
     @Test
     void a_screen_whose_stream_closed_or_that_said_goodbye_is_red_at_once() {
-        screens.connected("main", "display");
-        screens.heartbeat("main", "display", 0, 0, 0, 5L);
-        screens.disconnected("main");
+        String main = screens.connected("main", "display");
+        screens.heartbeat(main, "main", "display", 0, 0, 0, 5L);
+        screens.disconnected(main);
         assertEquals("not connected", only().problem());
-        screens.connected("main", "display");
+        main = screens.connected("main", "display");
         assertEquals(Screens.Health.GREEN, only().health());
-        screens.left("main");
+        screens.left(main, "main", "display");
         assertEquals(Screens.Health.RED, only().health());
     }
 
     @Test
     void a_screen_still_on_an_older_version_after_a_grace_period_is_behind() {
-        screens.connected("main", "display");
-        screens.heartbeat("main", "display", 3, 0, 0, 5L);
+        String main = screens.connected("main", "display");
+        screens.heartbeat(main, "main", "display", 3, 0, 0, 5L);
         screens.expect(4, 0);
         assertEquals(Screens.Health.GREEN, only().health(), "a change takes a moment to reach every screen");
         clock.advance(Duration.ofSeconds(3));
-        screens.heartbeat("main", "display", 3, 0, 0, 5L);
+        screens.heartbeat(main, "main", "display", 3, 0, 0, 5L);
         assertEquals(Screens.Health.AMBER, only().health());
         assertEquals("behind: shows version 3 of 4", only().problem());
     }
@@ -75,10 +76,10 @@ class ScreensTest {
     @Test
     void a_screen_that_has_not_loaded_every_medium_or_is_slow_is_amber() {
         screens.expect(1, 5);
-        screens.connected("main", "display");
-        screens.heartbeat("main", "display", 1, 3, 5, 20L);
+        String main = screens.connected("main", "display");
+        screens.heartbeat(main, "main", "display", 1, 3, 5, 20L);
         assertEquals("media loaded 3 of 5", only().problem());
-        screens.heartbeat("main", "display", 1, 5, 5, 900L);
+        screens.heartbeat(main, "main", "display", 1, 5, 5, 900L);
         assertEquals("slow network: 900 ms round trip", only().problem());
     }
 
@@ -86,12 +87,12 @@ class ScreensTest {
     void listeners_hear_of_health_changes_not_of_every_heartbeat() {
         AtomicInteger calls = new AtomicInteger();
         screens.onChange(calls::incrementAndGet);
-        screens.connected("main", "display");
+        String main = screens.connected("main", "display");
         int afterConnect = calls.get();
-        screens.heartbeat("main", "display", 0, 0, 0, 5L);
+        screens.heartbeat(main, "main", "display", 0, 0, 0, 5L);
         int afterFirstBeat = calls.get();
         for (int i = 0; i < 10; i++) {
-            screens.heartbeat("main", "display", 0, 0, 0, 5L);
+            screens.heartbeat(main, "main", "display", 0, 0, 0, 5L);
         }
         assertEquals(afterFirstBeat, calls.get(), "steady heartbeats change nothing");
         assertTrue(afterConnect >= 1);
@@ -110,14 +111,73 @@ class ScreensTest {
                 show, run, java.util.Set.of());
         assertEquals("Before you reveal — no big screen has connected.", HealthView.of(screens.reports(), envelope).warning());
         screens.expect(5, 0);
-        screens.connected("main", "display");
-        screens.heartbeat("main", "display", 5, 0, 0, 5L);
+        String main = screens.connected("main", "display");
+        screens.heartbeat(main, "main", "display", 5, 0, 0, 5L);
         assertNull(HealthView.of(screens.reports(), envelope).warning(), "everything is ready");
-        screens.connected("lectern", "stage");
+        String lectern = screens.connected("lectern", "stage");
         clock.advance(Duration.ofSeconds(6));
-        screens.heartbeat("lectern", "stage", 5, 0, 0, 5L);
+        screens.heartbeat(lectern, "lectern", "stage", 5, 0, 0, 5L);
         assertEquals("Before you reveal — display main: no heartbeat.", HealthView.of(screens.reports(), envelope).warning());
         assertNull(HealthView.of(screens.reports(), title).warning(), "no reveal next, no warning");
+    }
+
+    @Test
+    void a_report_without_the_token_of_an_open_stream_of_that_screen_changes_nothing() {
+        screens.expect(1, 0);
+        String main = screens.connected("main", "display");
+        String foyer = screens.connected("foyer", "kiosk");
+        String closed = screens.connected("main", "display");
+        screens.disconnected(closed);
+        assertFalse(screens.heartbeat(null, "main", "display", 1, 0, 0, 5L), "no token");
+        assertFalse(screens.heartbeat("f".repeat(32), "main", "display", 1, 0, 0, 5L), "a made-up token");
+        assertFalse(screens.heartbeat(foyer, "main", "display", 1, 0, 0, 5L), "another screen's token");
+        assertFalse(screens.heartbeat(main, "main", "kiosk", 1, 0, 0, 5L), "the right token for another kind");
+        assertFalse(screens.heartbeat(closed, "main", "display", 1, 0, 0, 5L), "the token of a stream that closed");
+        assertFalse(screens.heartbeat(main, "nobody", "display", 1, 0, 0, 5L), "a name with no stream");
+        assertEquals("starting", screens.reports().stream().filter(r -> r.name().equals("main")).findFirst().orElseThrow().problem());
+        assertTrue(screens.heartbeat(main, "main", "display", 1, 0, 0, 5L));
+        assertFalse(screens.left(foyer, "main", "display"));
+        assertFalse(screens.left(null, "main", "display"));
+        assertEquals(List.of("main", "foyer"), screens.reports().stream().map(Screens.Report::name).toList());
+        assertEquals(Screens.Health.GREEN, screens.reports().get(0).health(), "nobody but main can say main is gone");
+    }
+
+    @Test
+    void a_screen_with_no_stream_for_ten_minutes_is_forgotten_and_a_connected_one_never() {
+        String main = screens.connected("main", "display");
+        String foyer = screens.connected("foyer", "kiosk");
+        screens.disconnected(foyer);
+        clock.advance(Screens.EXPIRE_AFTER);
+        screens.sweep();
+        assertEquals(2, screens.reports().size(), "gone for ten minutes, not longer: still listed, red");
+        clock.advance(Duration.ofSeconds(1));
+        screens.sweep();
+        assertEquals("main", only().name(), "connected all along, though silent");
+        assertEquals(Screens.Health.RED, only().health());
+        screens.disconnected(main);
+    }
+
+    @Test
+    void a_new_screen_always_gets_in_taking_the_place_of_the_one_gone_longest() {
+        for (int i = 0; i < Screens.MAX_SCREENS; i++) {
+            String token = screens.connected("x" + i, "kiosk");
+            if (i == 0) {
+                screens.heartbeat(token, "x0", "kiosk", 0, 0, 0, 5L);   // a real screen's page reports; x0 did
+            }
+            clock.advance(Duration.ofSeconds(1));
+            screens.disconnected(token);
+        }
+        String main = screens.connected("main", "display");
+        List<String> names = screens.reports().stream().map(Screens.Report::name).toList();
+        assertEquals(Screens.MAX_SCREENS, names.size());
+        assertTrue(names.contains("main"));
+        assertTrue(names.contains("x0"), "a screen that reported outlasts streams that never did, though gone longest");
+        assertFalse(names.contains("x1"), "of those that never reported, the one gone longest made room");
+        for (int i = 0; i < Screens.MAX_SCREENS; i++) {
+            screens.connected("y" + i, "kiosk");
+        }
+        assertTrue(screens.reports().stream().anyMatch(r -> r.name().equals("main")), "connected screens are never pushed out");
+        assertTrue(screens.heartbeat(main, "main", "display", 0, 0, 0, 5L));
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.kuvert.SseRecorder;
 
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SseHubTest {
     private SseHub hub;
@@ -48,6 +50,29 @@ class SseHubTest {
     }
 
     @Test
+    void every_hub_shares_the_same_few_writer_threads() throws Exception {
+        java.util.List<SseHub> more = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                more.add(new SseHub("more" + i, "payload", 10));
+            }
+            try (SseRecorder sse = new SseRecorder(http, url(), null)) {
+                sse.next();
+                for (SseHub h : more) {
+                    h.publish("payload 1");
+                }
+                hub.publish("payload 1");
+                assertEquals("payload 1", sse.next().data());
+            }
+            long threads = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("sse-")).count();
+            int cores = Runtime.getRuntime().availableProcessors();
+            assertTrue(threads <= Math.max(2, cores) + 1, threads + " SSE threads for six hubs");
+        } finally {
+            more.forEach(SseHub::close);
+        }
+    }
+
+    @Test
     void a_lazy_payload_is_rendered_only_for_a_subscriber_and_only_the_newest() throws Exception {
         java.util.concurrent.atomic.AtomicInteger renders = new java.util.concurrent.atomic.AtomicInteger();
         hub.publishLazily(() -> "lazy " + renders.incrementAndGet());
@@ -78,7 +103,7 @@ class SseHubTest {
     }
 
     @Test
-    void a_subscriber_that_stops_reading_does_not_hold_back_the_others() throws Exception {
+    void a_subscriber_that_stops_reading_does_not_hold_back_the_others_and_is_dropped_when_far_behind() throws Exception {
         String big = "x".repeat(16 * 1024);
         try (Socket stuck = new Socket()) {
             stuck.setReceiveBufferSize(4096);
@@ -90,13 +115,22 @@ class SseHubTest {
             try (SseRecorder reader = new SseRecorder(http, url(), null)) {
                 reader.next();
                 awaitSubscribers(2);
-                // 32 MB: far more than the stuck socket's buffers can take, so its writes block
-                for (int i = 1; i <= 2000; i++) {
-                    hub.publish(i + " " + big);
+                // 32 MB in bursts of 1.6 MB: far more than the stuck socket's buffers can take, so its writes wait
+                for (int i = 1; i <= 2000; i += 100) {
+                    for (int j = i; j < i + 100; j++) {
+                        hub.publish(j + " " + big);
+                    }
+                    for (int j = i; j < i + 100; j++) {
+                        String data = reader.next(Duration.ofSeconds(20)).data();
+                        assertEquals(String.valueOf(j), data.substring(0, data.indexOf(' ')));
+                    }
                 }
-                for (int i = 1; i <= 2000; i++) {
-                    String data = reader.next(Duration.ofSeconds(20)).data();
-                    assertEquals(String.valueOf(i), data.substring(0, data.indexOf(' ')));
+                assertEquals(1, hub.size(), "the stuck subscriber, " + SseHub.MAX_BACKLOG + " bytes behind, is dropped");
+                stuck.setSoTimeout(20_000);
+                InputStream in = stuck.getInputStream();
+                byte[] buffer = new byte[64 * 1024];
+                while (in.read(buffer) >= 0) {
+                    // what it had been sent, then the end of the stream: the server hung up
                 }
             }
         }
