@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -13,8 +13,10 @@ const PIN = '24681357'
  * of slides/ are imported at first start and digitaliseringskommun-2021 is on screen.
  */
 export async function startKuvert({ port = 0, dataDir } = {}) {
+	const jar = join(REPO, 'target', 'kuvert.jar')
+	if (!existsSync(jar)) throw new Error(`${jar} is missing: build it first with mvn -q -DskipTests package`)
 	const data = dataDir ?? mkdtempSync(join(tmpdir(), 'kuvert-companion-'))
-	const child = spawn('java', ['-jar', join(REPO, 'target', 'kuvert.jar')], {
+	const child = spawn('java', ['-jar', jar], {
 		cwd: REPO,
 		env: {
 			...process.env,
