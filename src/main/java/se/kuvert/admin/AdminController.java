@@ -31,6 +31,8 @@ import java.util.List;
  */
 public final class AdminController {
     public static final String HOME = "/admin";
+    /** A spreadsheet of nominees to fill in and import: the columns and two example rows. */
+    public static final String NOMINEES_TEMPLATE = "/admin/import/nominees.csv";
     static final String CSRF_FIELD = "_csrf";
     static final String CSRF_HEADER = "X-CSRF-Token";
 
@@ -136,6 +138,10 @@ public final class AdminController {
             ctx.contentType("application/zip").result(ShowArchive.export(show, mediaDir));
         });
         routes.post("/admin/import", this::importShow);
+        routes.get(NOMINEES_TEMPLATE, ctx -> {
+            ctx.header("Content-Disposition", "attachment; filename=\"nominees.csv\"");
+            ctx.contentType("text/csv; charset=utf-8").result(AdminController.class.getResourceAsStream("/admin/nominees.csv"));
+        });
         routes.post("/admin/import-slides", ctx -> {
             var result = se.kuvert.content.ShowFile.loadAll(slidesDir);
             int added = 0;
@@ -276,7 +282,7 @@ public final class AdminController {
     private void importShow(Context ctx) throws IOException {
         UploadedFile file = ctx.uploadedFile("file");
         if (file == null) {
-            throw new Problem("Choose a .zip exported from Kuvert, or a show file (.yaml).");
+            throw new Problem("Choose a .zip exported from Kuvert, a show file (.yaml) or a spreadsheet of nominees (.csv, .xlsx).");
         }
         byte[] content;
         try (InputStream in = file.content()) {

@@ -2,6 +2,7 @@ package se.kuvert.admin;
 
 import se.kuvert.content.Show;
 import se.kuvert.content.ShowFile;
+import se.kuvert.content.Spreadsheet;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -55,8 +56,11 @@ public final class ShowArchive {
         return bytes.toByteArray();
     }
 
-    /** Reads a zip (or a bare show file) and, when every check passes, writes its media; returns the show to store. */
+    /** Reads a zip (or a bare show file or spreadsheet) and, when every check passes, writes its media; returns the show to store. */
     public static Show importArchive(String name, byte[] content, Path mediaDir) {
+        if (Spreadsheet.handles(name)) {
+            return Spreadsheet.read(name, content);
+        }
         if (!name.toLowerCase().endsWith(".zip")) {
             return ShowFile.parse(name, new String(content, StandardCharsets.UTF_8));
         }

@@ -19,7 +19,7 @@ public final class ShowCommands {
     /** Runs one command; returns the process exit code (0 done, 1 refused, 2 usage). */
     public static int run(Settings settings, String[] args, PrintStream out, PrintStream err) {
         if (args.length < 2 || !(args[0].equals("import") || args[0].equals("export"))) {
-            err.println("usage: java -jar kuvert.jar import FILE.zip|FILE.yaml");
+            err.println("usage: java -jar kuvert.jar import FILE.zip|FILE.yaml|FILE.csv|FILE.xlsx");
             err.println("       java -jar kuvert.jar export SHOW-ID [FILE.zip]");
             return 2;
         }

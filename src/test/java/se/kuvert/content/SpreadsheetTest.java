@@ -150,4 +150,19 @@ class SpreadsheetTest {
         assertTrue(assertThrows(ShowFileException.class, () -> Spreadsheet.read("g.xlsx", utf8("award;nominee"))).getMessage()
                 .startsWith("g.xlsx row 1: not an .xlsx workbook"));
     }
+
+    @Test
+    void the_example_in_the_docs_imports_as_the_demo_award() throws Exception {
+        String docs = java.nio.file.Files.readString(java.nio.file.Path.of("docs", "show-files.md"));
+        int start = docs.indexOf("```csv\n") + "```csv\n".length();
+        String csv = docs.substring(start, docs.indexOf("```", start));
+        Award award = Spreadsheet.read("digitaliseringskommun-2021.csv", utf8(csv)).awards().get(0);
+        Award demo = ShowFile.read(java.nio.file.Path.of("slides", "digitaliseringskommun-2021.yaml")).awards().get(0);
+        assertEquals(demo.name(), award.name());
+        assertEquals(demo.nominees().stream().map(Nominee::name).toList(), award.nominees().stream().map(Nominee::name).toList());
+        assertEquals("sundsvalls-kommun", award.winner());
+        assertEquals(demo.citation(), award.citation());
+        assertEquals(demo.motivation().get(0), award.motivation().get(0));
+        assertEquals(2, award.motivation().size());
+    }
 }
