@@ -297,11 +297,14 @@ public final class AdminController {
         } catch (ShowFileException e) {
             throw new Problem(e.getMessage());
         }
-        if (shows.find(show.id()).isPresent()) {
-            throw new Problem("A show with the id '" + show.id() + "' exists already; delete it first or change the id in the file.");
+        boolean exists = shows.find(show.id()).isPresent();
+        if (exists && !"yes".equals(ctx.formParam("replace"))) {
+            throw new Problem("A show with the id '" + show.id() + "' exists already; nothing was imported. To replace it, "
+                    + "import the file again with “Replace the show with the same id” ticked.");
         }
         store(show);
-        ctx.redirect(withDone("/admin/shows/" + show.id(), "Imported “" + show.title() + "”."), HttpStatus.SEE_OTHER);
+        ctx.redirect(withDone("/admin/shows/" + show.id(), (exists ? "Replaced “" : "Imported “") + show.title() + "”."),
+                HttpStatus.SEE_OTHER);
     }
 
     private void preview(Context ctx) {

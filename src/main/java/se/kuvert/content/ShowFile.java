@@ -33,6 +33,8 @@ public final class ShowFile {
     private static final YAMLFactory YAML = YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            // Long texts stay on one line each, so a hand edit never meets a word broken across lines.
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
             .build();
     private static final ObjectMapper MAPPER = new ObjectMapper(YAML);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
