@@ -23,24 +23,24 @@ public final class StateStream implements AutoCloseable {
     public static final String EVENT = "state";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Director director;
     private final Auth auth;
     private final ShowRepository shows;
     private final Screens screens;
     private final Clock clock;
     private final SseHub hub;
     private Segment segment = Segment.NONE;
+    /** The last snapshot the Director told: a screen's change is sent with it, so the stream never goes back a version. */
+    private Snapshot told;
 
     public StateStream(Director director, Auth auth, ShowRepository shows, Screens screens, Clock clock, long heartbeatMillis) {
-        this.director = director;
         this.auth = auth;
         this.shows = shows;
         this.screens = screens;
         this.clock = clock;
-        Snapshot now = director.snapshot();
-        segment = segment.next(now, clock.instant());
-        this.hub = new SseHub(EVENT, render(now), heartbeatMillis);
-        screens.onChange(() -> publish(director.snapshot(), false));
+        told = director.snapshot();
+        segment = segment.next(told, clock.instant());
+        this.hub = new SseHub(EVENT, render(told), heartbeatMillis);
+        screens.onChange(this::screensChanged);
     }
 
     public void routes(RoutesConfig routes) {
@@ -53,16 +53,14 @@ public final class StateStream implements AutoCloseable {
     }
 
     /** Called by the Director after every change. */
-    public void changed(Snapshot snapshot) {
-        publish(snapshot, true);
+    public synchronized void changed(Snapshot snapshot) {
+        told = snapshot;
+        segment = segment.next(snapshot, clock.instant());
+        hub.publishIfChanged(render(snapshot));
     }
 
-    /** Rendering and publishing under one lock, so a screen's change cannot overtake the show's newer state. */
-    private synchronized void publish(Snapshot snapshot, boolean moved) {
-        if (moved) {
-            segment = segment.next(snapshot, clock.instant());
-        }
-        hub.publishIfChanged(render(snapshot));
+    private synchronized void screensChanged() {
+        hub.publishIfChanged(render(told));
     }
 
     private String render(Snapshot snapshot) {
