@@ -89,6 +89,9 @@ public final class App implements AutoCloseable {
             director.apply(new Command.Load(settings.startShow()), null, "start-up");
         }
         Credentials credentials = Credentials.resolve(settings);
+        for (String weakness : credentials.weaknesses()) {
+            LOG.warn("Weak secret in config/kuvert.yaml: {}", weakness);
+        }
         Auth auth = new Auth(credentials, new Sessions(db), new LoginGuard(clock), new Pairing(clock));
         Views views = new Views();
         Screens screens = new Screens(clock);

@@ -155,14 +155,24 @@ public final class AdminController {
                     + (result.errors().isEmpty() ? "" : " Refused: " + String.join(" ", result.errors()))), HttpStatus.SEE_OTHER);
         });
         routes.get("/admin/shows/{id}/preview", this::preview);
-        routes.exception(Problem.class, (e, ctx) -> problem(ctx, e.getMessage()));
+        routes.exception(Problem.class, (e, ctx) -> {
+            problem(ctx, e.getMessage());
+            ctx.status(e.status);
+        });
         routes.exception(ShowFileException.class, (e, ctx) -> problem(ctx, e.getMessage().replaceFirst("^[^:]*: ", "")));
     }
 
     /** A request that cannot be done as asked; the message is for staff. Nothing was stored. */
     static final class Problem extends RuntimeException {
+        final HttpStatus status;
+
         Problem(String message) {
+            this(message, HttpStatus.BAD_REQUEST);
+        }
+
+        Problem(String message, HttpStatus status) {
             super(message);
+            this.status = status;
         }
     }
 
@@ -263,17 +273,13 @@ public final class AdminController {
             throw new Problem("Choose a file to upload.");
         }
         if (file.size() > MediaStore.MAX_MEDIA_BYTES) {
-            throw new Problem(file.filename() + " is larger than " + MediaStore.MAX_MEDIA_BYTES / (1024 * 1024) + " MB.");
-        }
-        byte[] content;
-        try (InputStream in = file.content()) {
-            content = in.readAllBytes();
+            throw new Problem(file.filename() + " is larger than " + MediaStore.MAX_MEDIA_BYTES / (1024 * 1024) + " MB.", HttpStatus.CONTENT_TOO_LARGE);
         }
         MediaStore.Stored stored;
-        try {
-            stored = media.store(file.filename(), content);
+        try (InputStream in = file.content()) {
+            stored = media.store(file.filename(), in);
         } catch (MediaStore.Refused e) {
-            throw new Problem(e.getMessage());
+            throw new Problem(e.getMessage(), e instanceof MediaStore.TooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST);
         }
         String back = ctx.formParam("back");
         ctx.redirect((back != null && back.startsWith("/admin/shows/") ? back : HOME) + "?uploaded=" + stored.path(), HttpStatus.SEE_OTHER);
@@ -284,25 +290,22 @@ public final class AdminController {
         if (file == null) {
             throw new Problem("Choose a .zip exported from Kuvert, a show file (.yaml) or a spreadsheet of nominees (.csv, .xlsx).");
         }
-        byte[] content;
-        try (InputStream in = file.content()) {
-            content = in.readAllBytes();
-        }
         String name = java.nio.file.Path.of(file.filename().replace('\\', '/')).getFileName().toString();
         Show show;
-        try {
-            show = ShowArchive.importArchive(name, content, mediaDir);
+        boolean exists;
+        try (InputStream in = file.content(); ShowArchive.Staged staged = ShowArchive.stage(name, in, mediaDir)) {
+            show = staged.show();
+            exists = shows.find(show.id()).isPresent();
+            if (exists && !"yes".equals(ctx.formParam("replace"))) {
+                throw new Problem("A show with the id '" + show.id() + "' exists already; nothing was imported. To replace it, "
+                        + "import the file again with “Replace the show with the same id” ticked.");
+            }
+            staged.install(() -> store(show));
         } catch (ShowArchive.Refused e) {
-            throw new Problem(e.getMessage());
+            throw new Problem(e.getMessage(), e instanceof ShowArchive.TooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST);
         } catch (ShowFileException e) {
             throw new Problem(e.getMessage());
         }
-        boolean exists = shows.find(show.id()).isPresent();
-        if (exists && !"yes".equals(ctx.formParam("replace"))) {
-            throw new Problem("A show with the id '" + show.id() + "' exists already; nothing was imported. To replace it, "
-                    + "import the file again with “Replace the show with the same id” ticked.");
-        }
-        store(show);
         ctx.redirect(withDone("/admin/shows/" + show.id(), (exists ? "Replaced “" : "Imported “") + show.title() + "”."),
                 HttpStatus.SEE_OTHER);
     }

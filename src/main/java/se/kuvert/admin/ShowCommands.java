@@ -7,6 +7,8 @@ import se.kuvert.content.ShowRepository;
 import se.kuvert.db.Database;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,16 +34,19 @@ public final class ShowCommands {
         try {
             if (args[0].equals("import")) {
                 Path file = Path.of(args[1]);
-                Show show = ShowArchive.importArchive(file.getFileName().toString(), Files.readAllBytes(file), settings.mediaDir());
-                boolean exists = shows.find(show.id()).isPresent();
-                if (exists && !replace) {
-                    err.println("A show with the id '" + show.id() + "' exists already; nothing was imported. "
-                            + "Add --replace to replace it.");
-                    return 1;
+                try (InputStream in = Files.newInputStream(file);
+                     ShowArchive.Staged staged = ShowArchive.stage(file.getFileName().toString(), in, settings.mediaDir())) {
+                    Show show = staged.show();
+                    boolean exists = shows.find(show.id()).isPresent();
+                    if (exists && !replace) {
+                        err.println("A show with the id '" + show.id() + "' exists already; nothing was imported. "
+                                + "Add --replace to replace it.");
+                        return 1;
+                    }
+                    staged.install(() -> shows.save(show, file.toString()));
+                    out.println((exists ? "Replaced " : "Imported ") + show.id() + " (" + show.title() + ")"
+                            + (exists ? "; a running server shows the new version when the show is loaded again or restarted" : ""));
                 }
-                shows.save(show, file.toString());
-                out.println((exists ? "Replaced " : "Imported ") + show.id() + " (" + show.title() + ")"
-                        + (exists ? "; a running server shows the new version when the show is loaded again or restarted" : ""));
             } else {
                 Show show = shows.find(args[1]).orElse(null);
                 if (show == null) {
@@ -50,7 +55,9 @@ public final class ShowCommands {
                     return 1;
                 }
                 Path target = args.length > 2 ? Path.of(args[2]) : settings.dataDir().resolve(show.id() + ".zip");
-                Files.write(target, ShowArchive.export(show, settings.mediaDir()));
+                try (OutputStream zip = Files.newOutputStream(target)) {
+                    ShowArchive.export(show, settings.mediaDir(), zip);
+                }
                 out.println("Exported " + show.id() + " to " + target.toAbsolutePath().normalize());
             }
             return 0;

@@ -67,11 +67,11 @@ public final class Auth {
         record Wrong() implements Login {
         }
 
-        /** Too many wrong tries from this address; the attempt was not even checked. */
+        /** Too many wrong tries from this address or from everywhere; the attempt was not even checked. */
         record Wait(Duration duration) implements Login {
             /** Answers 429 with a Retry-After header; returns the whole seconds to wait (at least one) for the page. */
             public long refuse(Context ctx) {
-                long seconds = Math.max(1, duration.toSeconds());
+                long seconds = Math.max(1, (duration.toMillis() + 999) / 1000);
                 ctx.header("Retry-After", String.valueOf(seconds));
                 ctx.status(HttpStatus.TOO_MANY_REQUESTS);
                 return seconds;
@@ -82,29 +82,33 @@ public final class Auth {
     /** Checks {@code secret} against the PIN (presenter) or password (admin) and sets the session cookie on success. */
     public Login login(Context ctx, Role role, String secret) {
         String address = ctx.ip();
-        Duration wait = guard.waitFor(address);
+        Duration wait = guard.waitFor(role, address);
         if (!wait.isZero()) {
             return new Login.Wait(wait);
         }
         String expected = role == Role.ADMIN ? credentials.adminPassword() : credentials.presenterPin();
         if (!Credentials.same(secret == null ? "" : secret.trim(), expected)) {
-            guard.failed(address);
+            guard.failed(role, address);
             return new Login.Wrong();
         }
-        guard.succeeded(address);
+        guard.succeeded(role, address);
         startSession(ctx, role, userAgentLabel(ctx));
         return new Login.Ok();
     }
 
-    /** Logs a phone in as presenter with a pairing code instead of the PIN; wrong codes count as wrong PINs. */
+    /**
+     * Logs a phone in as presenter with a pairing code instead of the PIN; wrong codes count as wrong PINs. A code
+     * the admin issued works even while PIN guessing has throttled the presenter's door: it is the way back in for
+     * the real presenter during an attack, and its 128 random bits are not worth guessing.
+     */
     public Login pair(Context ctx, String code) {
         String address = ctx.ip();
-        Duration wait = guard.waitFor(address);
-        if (!wait.isZero()) {
-            return new Login.Wait(wait);
-        }
         if (!pairing.redeem(code)) {
-            guard.failed(address);
+            Duration wait = guard.waitFor(Role.PRESENTER, address);
+            if (!wait.isZero()) {
+                return new Login.Wait(wait);
+            }
+            guard.failed(Role.PRESENTER, address);
             return new Login.Wrong();
         }
         startSession(ctx, Role.PRESENTER, userAgentLabel(ctx) + ", paired by QR code");

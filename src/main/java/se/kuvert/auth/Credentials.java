@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -18,6 +20,10 @@ import java.util.Properties;
  * once and kept in {@code secrets.properties} in the data folder, so a restart keeps the same PIN.
  */
 public record Credentials(String presenterPin, String apiToken, String adminPassword, String stageKey, boolean pinGenerated) {
+    /** A generated PIN has this many digits: a million PINs, against a few thousand guesses an evening (see LoginGuard). */
+    public static final int PIN_DIGITS = 6;
+    private static final int ADMIN_PASSWORD_CHARS = 12;
+    private static final int TOKEN_CHARS = 16;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public static Credentials resolve(Settings settings) {
@@ -31,7 +37,10 @@ public record Credentials(String presenterPin, String apiToken, String adminPass
             }
         }
         boolean pinGenerated = settings.presenterPin().isBlank();
-        String pin = pinGenerated ? kept.computeIfAbsent("presenterPin", k -> digits(6)).toString() : settings.presenterPin();
+        if (kept.getProperty("presenterPin", "").length() < PIN_DIGITS) {
+            kept.remove("presenterPin"); // kept from a version that generated shorter PINs
+        }
+        String pin = pinGenerated ? kept.computeIfAbsent("presenterPin", k -> digits(PIN_DIGITS)).toString() : settings.presenterPin();
         String token = settings.apiToken().isBlank() ? kept.computeIfAbsent("apiToken", k -> hex(24)).toString() : settings.apiToken();
         String admin = settings.adminPassword().isBlank() ? kept.computeIfAbsent("adminPassword", k -> hex(8)).toString() : settings.adminPassword();
         String stage = settings.stageKey().isBlank() ? kept.computeIfAbsent("stageKey", k -> hex(8)).toString() : settings.stageKey();
@@ -46,6 +55,30 @@ public record Credentials(String presenterPin, String apiToken, String adminPass
             }
         }
         return new Credentials(pin, token, admin, stage, pinGenerated);
+    }
+
+    /** What the configured secrets make easy to guess, for a warning at start; empty when nothing does. */
+    public List<String> weaknesses() {
+        List<String> out = new ArrayList<>();
+        if (!pinGenerated && presenterPin.length() < PIN_DIGITS) {
+            out.add("the presenter PIN has " + presenterPin.length() + " characters; someone on the venue network can guess a"
+                    + " 4-digit PIN in one evening. Use " + PIN_DIGITS + " digits or more, or leave presenterPin blank to get one.");
+        }
+        if (adminPassword.length() < ADMIN_PASSWORD_CHARS) {
+            out.add("the admin password has " + adminPassword.length() + " characters; use " + ADMIN_PASSWORD_CHARS
+                    + " or more, or leave adminPassword blank to get a random one.");
+        }
+        // Tokens and stage keys are not throttled (a tool with the right token must keep working during an attack),
+        // so only their length protects them.
+        if (apiToken.length() < TOKEN_CHARS) {
+            out.add("the API token has " + apiToken.length() + " characters and wrong tokens are not slowed down; use "
+                    + TOKEN_CHARS + " random characters or more, or leave apiToken blank to get one.");
+        }
+        if (stageKey.length() < TOKEN_CHARS) {
+            out.add("the stage key has " + stageKey.length() + " characters and wrong keys are not slowed down; use "
+                    + TOKEN_CHARS + " random characters or more, or leave stageKey blank to get one.");
+        }
+        return out;
     }
 
     /** Compares secrets in constant time, so response times do not give a guess away. */

@@ -7,6 +7,7 @@ import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -34,7 +35,9 @@ public final class MediaController {
     private void serve(Context ctx) throws IOException {
         String relative = ctx.pathParam("path");
         Path file = mediaDir.resolve(relative).normalize();
-        if (!file.startsWith(mediaDir) || !Files.isRegularFile(file) || relative.contains("\\")) {
+        // Dot names are unfinished uploads and imports (".upload-…", ".import-…"), never media.
+        boolean hidden = Arrays.stream(relative.split("/")).anyMatch(part -> part.startsWith("."));
+        if (!file.startsWith(mediaDir) || hidden || !Files.isRegularFile(file) || relative.contains("\\")) {
             ctx.status(HttpStatus.NOT_FOUND).result("No such medium.");
             return;
         }
@@ -43,6 +46,8 @@ public final class MediaController {
         String etag = "\"" + Files.size(file) + "-" + Files.getLastModifiedTime(file).toMillis() + "\"";
         ctx.header("ETag", etag);
         ctx.header("X-Content-Type-Options", "nosniff");
+        // Opened on its own, a medium is a sandboxed document that runs no script (an SVG could carry one).
+        ctx.header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'");
         ctx.header("Cache-Control", relative.startsWith("uploads/") ? "public, max-age=31536000, immutable" : "public, max-age=3600");
         if (etag.equals(ctx.header("If-None-Match"))) {
             ctx.status(HttpStatus.NOT_MODIFIED);

@@ -4,10 +4,11 @@ import javax.imageio.ImageIO;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * Scaled copies of uploaded JPEG and PNG images: one for the big screen (fits 1920×1080) and one thumbnail for
@@ -40,12 +41,13 @@ public final class Renditions {
         return path.substring(0, dot) + "." + name + path.substring(dot);
     }
 
-    static void make(Path mediaDir, String path, byte[] content) {
+    /** Writes both copies of the image in {@code source} for {@code path}, each through a temporary file moved into place. */
+    public static void make(Path mediaDir, String path, Path source) {
         try {
-            BufferedImage source = ImageIO.read(new ByteArrayInputStream(content));
+            BufferedImage image = ImageIO.read(source.toFile());
             String format = path.endsWith(".png") ? "png" : "jpg";
-            write(scale(source, DISPLAY_W, DISPLAY_H), format, mediaDir.resolve(display(path)));
-            write(scale(source, THUMB, THUMB), format, mediaDir.resolve(thumb(path)));
+            write(scale(image, DISPLAY_W, DISPLAY_H), format, mediaDir.resolve(display(path)));
+            write(scale(image, THUMB, THUMB), format, mediaDir.resolve(thumb(path)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot scale " + path, e);
         }
@@ -68,8 +70,14 @@ public final class Renditions {
     }
 
     private static void write(BufferedImage image, String format, Path target) throws IOException {
-        if (!ImageIO.write(image, format, target.toFile())) {
-            throw new IOException("no " + format + " writer");
+        Path temp = Files.createTempFile(target.getParent(), ".rendition-", ".part");
+        try {
+            if (!ImageIO.write(image, format, temp.toFile())) {
+                throw new IOException("no " + format + " writer");
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            MediaStore.deleteQuietly(temp);
         }
     }
 }

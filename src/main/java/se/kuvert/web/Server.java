@@ -5,6 +5,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -23,6 +24,8 @@ public final class Server {
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
     /** Many displays may (re)connect at once, e.g. after a Wi-Fi blip; Jetty's default queue would stall them. */
     private static final int ACCEPT_QUEUE = 2048;
+    /** A little over the largest medium (200 MB), so the media store's own check says why a file is refused. */
+    private static final int MAX_UPLOAD_MB = 210;
 
     private Server() {
     }
@@ -38,7 +41,7 @@ public final class Server {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = 1_000_000;
-            config.jetty.multipartConfig.maxFileSize(210, SizeUnit.MB);
+            config.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_MB, SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(220, SizeUnit.MB);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.staticFiles.enableWebjars();
@@ -57,6 +60,14 @@ public final class Server {
             });
             config.routes.get("/", ctx -> ctx.redirect("/display", HttpStatus.FOUND));
             config.routes.exception(Exception.class, (e, ctx) -> {
+                if (e.getCause() instanceof BadMessageException bad) {
+                    // Jetty refuses a multipart body over its limits before any handler sees the file.
+                    boolean tooLarge = ctx.contentLength() > MAX_UPLOAD_MB * 1024L * 1024;
+                    ctx.status(tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST)
+                            .result(tooLarge ? "The file is larger than " + MAX_UPLOAD_MB + " MB; nothing was stored."
+                                    : "The request could not be read (" + bad.getReason() + "); nothing was stored.");
+                    return;
+                }
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).result("Something went wrong on the server; the show goes on.");
             });

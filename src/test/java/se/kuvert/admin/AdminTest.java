@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -229,7 +230,7 @@ class AdminTest {
         huge[0] = (byte) 0x89;
         System.arraycopy(new byte[]{'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, huge, 1, 7);
         HttpResponse<String> big = upload("huge.png", huge);
-        assertEquals(400, big.statusCode());
+        assertEquals(413, big.statusCode());
         assertTrue(big.body().contains("limit"), big.body());
         assertEquals(0, mediaFiles());
         assertEquals(303, upload("../../../etc/passwd.png", png()).statusCode());
@@ -278,6 +279,83 @@ class AdminTest {
                 .getBytes(StandardCharsets.UTF_8));
         assertEquals(400, broken.statusCode());
         assertTrue(broken.body().contains("bad.yaml line 3"), broken.body());
+    }
+
+    @Test
+    void a_zip_with_a_two_gigabyte_entry_is_refused_with_413_while_it_is_read_and_memory_stays_low() throws Exception {
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bomb)) {
+            zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            zip.putNextEntry(new java.util.zip.ZipEntry("bomb/bomb.yaml"));
+            zip.write("title: Bomb\nawards: []\n".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("bomb/media/uploads/big.bin"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 2048; i++) {
+                zip.write(zeros);
+            }
+        }
+        HttpResponse<String> r = multipart("/admin/import", "bomb.zip", bomb.toByteArray());
+        bomb = null;
+        assertEquals(413, r.statusCode(), r.body());
+        assertTrue(r.body().contains("big.bin unpacks to more than 200 MB"), r.body());
+        assertFalse(t.app.shows().find("bomb").isPresent());
+        try (var left = Files.list(media)) {
+            assertEquals(List.of("uploads"), left.map(p -> p.getFileName().toString()).toList(), "no staging folder is left");
+        }
+        System.gc();
+        long heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        System.out.println("heap after the 2 GB entry: " + heap / (1024 * 1024) + " MB");
+        assertTrue(heap < 256L * 1024 * 1024, heap / (1024 * 1024) + " MB");
+    }
+
+    @Test
+    void a_file_over_the_upload_limit_of_the_server_gets_413_not_a_server_error() throws Exception {
+        String boundary = "kuvertboundary";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.mp4\"\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        long zeros = 215L * 1024 * 1024;
+        java.io.InputStream body = new java.io.SequenceInputStream(java.util.Collections.enumeration(List.of(
+                new java.io.ByteArrayInputStream(head), new java.io.ByteArrayInputStream(new byte[0]) {
+                    private long left = zeros;
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        if (left == 0) {
+                            return -1;
+                        }
+                        int n = (int) Math.min(len, left);
+                        java.util.Arrays.fill(b, off, off + n, (byte) 0);
+                        left -= n;
+                        return n;
+                    }
+                }, new java.io.ByteArrayInputStream(tail))));
+        HttpResponse<String> r = t.send(HttpRequest.newBuilder(URI.create(t.url("/admin/media"))).header("Cookie", cookie)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body),
+                        head.length + zeros + tail.length)).build());
+        assertEquals(413, r.statusCode(), r.body());
+        assertTrue(r.body().contains("larger than 210 MB"), r.body());
+        assertEquals(0, mediaFiles());
+    }
+
+    @Test
+    void a_refused_import_leaves_no_media_behind() throws Exception {
+        byte[] wav = se.kuvert.media.Fixtures.bytes("tone.wav");
+        ByteArrayOutputStream archive = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(archive)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("gala/gala.yaml"));
+            zip.write("title: Gala again\nawards: []\n".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("gala/media/sounds/fanfare.wav"));
+            zip.write(wav);
+        }
+        HttpResponse<String> r = multipart("/admin/import", "gala.zip", archive.toByteArray());
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("exists already"), r.body());
+        assertFalse(Files.exists(media.resolve("sounds/fanfare.wav")), "the refused import wrote no media");
+        try (var left = Files.list(media)) {
+            assertEquals(List.of("uploads"), left.map(p -> p.getFileName().toString()).toList());
+        }
     }
 
     @Test
@@ -331,23 +409,21 @@ class AdminTest {
 
     @Test
     void uploads_are_cached_for_good_and_a_video_can_be_sought_into() throws Exception {
-        byte[] mp4 = new byte[4096];
-        System.arraycopy("\0\0\0\u0018ftypmp42".getBytes(StandardCharsets.ISO_8859_1), 0, mp4, 0, 12);
-        for (int i = 12; i < mp4.length; i++) {
-            mp4[i] = (byte) i;
-        }
+        byte[] mp4 = se.kuvert.media.Fixtures.bytes("black.mp4");
         assertEquals(303, upload("intro.mp4", mp4).statusCode());
         String path = Files.list(media.resolve("uploads")).findFirst().map(p -> "uploads/" + p.getFileName()).orElseThrow();
         assertTrue(path.endsWith(".mp4"));
         HttpResponse<byte[]> range = t.http.send(HttpRequest.newBuilder(URI.create(t.url("/media/" + path)))
                 .header("Range", "bytes=1000-1009").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(206, range.statusCode());
-        Matcher contentRange = Pattern.compile("bytes 1000-(\\d+)/4096").matcher(range.headers().firstValue("Content-Range").orElse(""));
+        Matcher contentRange = Pattern.compile("bytes 1000-(\\d+)/" + mp4.length).matcher(range.headers().firstValue("Content-Range").orElse(""));
         assertTrue(contentRange.matches(), range.headers().toString());
         assertEquals(Integer.parseInt(contentRange.group(1)) - 1000 + 1, range.body().length);
-        assertEquals((byte) 1000, range.body()[0]);
-        assertEquals((byte) 1009, range.body()[9]);
+        assertEquals(mp4[1000], range.body()[0]);
+        assertEquals(mp4[1009], range.body()[9]);
         assertTrue(range.headers().firstValue("Cache-Control").orElse("").contains("immutable"));
+        assertTrue(t.get("/media/" + path).headers().firstValue("Content-Security-Policy").orElse("").startsWith("sandbox;"),
+                "a medium opened on its own runs no script");
         assertEquals(404, t.get("/media/../pom.xml").statusCode());
         assertEquals(404, t.get("/media/%2e%2e/pom.xml").statusCode());
         assertEquals(303, post("/admin/shows/gala/awards/main/nominees/alby", "name", "Alby kommun", "video", path).statusCode());

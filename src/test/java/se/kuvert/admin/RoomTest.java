@@ -87,6 +87,25 @@ class RoomTest {
     }
 
     @Test
+    void a_pairing_code_from_the_room_page_gets_the_presenter_in_while_pin_guessing_is_throttled() {
+        int status = 0;
+        for (int i = 0; i < 40 && status != 429; i++) {
+            status = t.form("/presenter/login", null, "pin", "00000" + i).statusCode();
+        }
+        assertEquals(429, status, "someone guessing PINs is slowed down");
+        var pin = t.form("/presenter/login", null, "pin", TestApp.PIN);
+        assertEquals(429, pin.statusCode(), "even the right PIN waits while guessing is throttled");
+        assertTrue(pin.headers().firstValue("Retry-After").isPresent());
+        assertEquals(303, t.form("/admin/login", null, "password", t.settings.adminPassword()).statusCode(),
+                "wrong PINs do not lock out the admin login from the same address");
+
+        var paired = t.form("/presenter/pair", null, "token", token(pairingLink()));
+        assertEquals(303, paired.statusCode(), paired.body());
+        assertEquals(200, next(TestApp.cookie(paired)), "the paired phone controls the show");
+        assertEquals(429, t.form("/presenter/pair", null, "token", "made-up").statusCode(), "made-up codes still wait");
+    }
+
+    @Test
     void only_the_admin_can_make_a_pairing_code() {
         assertEquals(401, t.form("/admin/room/pair", null, "_csrf", csrf).statusCode());
         assertEquals(403, t.form("/admin/room/pair", admin, "_csrf", "forged").statusCode());
