@@ -33,8 +33,11 @@ function modeToOn(mode) {
 	return mode === 'on' ? true : mode === 'off' ? false : undefined
 }
 
-/** @param {(command: object) => Promise<void>} send sends one command with the last version seen */
-export function actionDefinitions(state, send) {
+/**
+ * @param {(command: object) => Promise<number>} send sends one command with the last version seen
+ * @param {(confirm: boolean) => Promise<number>} next Next, which may first ask for a second press before a reveal
+ */
+export function actionDefinitions(state, send, next) {
 	const overlay = (action, name) => ({
 		name,
 		options: [{ id: 'mode', type: 'dropdown', label: 'On, off or toggle', choices: MODES, default: 'toggle' }],
@@ -46,7 +49,18 @@ export function actionDefinitions(state, send) {
 	const slides = slideChoices(state)
 	const shows = showChoices(state)
 	return {
-		next: { name: 'Next step', options: [], callback: () => send({ action: 'next' }) },
+		next: {
+			name: 'Next step',
+			options: [
+				{
+					id: 'confirm_reveal',
+					type: 'checkbox',
+					label: 'A reveal needs a second press within 3 s (as the clicker keys on the phone)',
+					default: true,
+				},
+			],
+			callback: (event) => next(event.options.confirm_reveal !== false),
+		},
 		prev: { name: 'Previous step', options: [], callback: () => send({ action: 'prev' }) },
 		goto: {
 			name: 'Go to slide and step',
@@ -68,8 +82,11 @@ export function actionDefinitions(state, send) {
 	}
 }
 
-/** @param {() => object|null} current the last state seen */
-export function feedbackDefinitions(state, current) {
+/**
+ * @param {() => object|null} current the last state seen
+ * @param {() => boolean} armed whether Next was pressed once before a reveal and waits for the second press
+ */
+export function feedbackDefinitions(state, current, armed) {
 	const flag = (name, field, bgcolor) => ({
 		type: 'boolean',
 		name,
@@ -83,6 +100,13 @@ export function feedbackDefinitions(state, current) {
 		logo: flag('Logo is on', 'logo', BLUE),
 		loop: flag('Attract loop is on', 'loop', BLUE),
 		next_reveals: flag('Next step reveals a winner', 'nextReveals', AMBER),
+		reveal_armed: {
+			type: 'boolean',
+			name: 'Next pressed once before a reveal (press again within 3 s)',
+			defaultStyle: { bgcolor: RED, color: WHITE },
+			options: [],
+			callback: () => armed(),
+		},
 		slide_on_screen: {
 			type: 'boolean',
 			name: 'This slide is on screen',
@@ -129,6 +153,7 @@ export const VARIABLES = {
 	segment_left: { name: "Time left of the award's segment" },
 	version: { name: 'State version' },
 	last_error: { name: 'Last refused command' },
+	reveal_armed: { name: 'Next was pressed once before a reveal: press again within 3 s (true/false)' },
 }
 
 const two = (n) => String(n).padStart(2, '0')
@@ -164,8 +189,11 @@ export function presets(state, label) {
 	const button = (text, bgcolor = BLACK) => ({ text, size: 'auto', color: WHITE, bgcolor, show_topbar: false })
 	const press = (actionId, options = {}) => [{ down: [{ actionId, options }], up: [] }]
 	const defs = {
-		next: { type: 'simple', name: 'Next', style: button(`NEXT\n$(${label}:step)`, GREEN), steps: press('next'),
-			feedbacks: [{ feedbackId: 'next_reveals', options: {}, style: { bgcolor: AMBER, text: 'REVEAL\nnext' } }] },
+		next: { type: 'simple', name: 'Next', style: button(`NEXT\n$(${label}:step)`, GREEN), steps: press('next', { confirm_reveal: true }),
+			feedbacks: [
+				{ feedbackId: 'next_reveals', options: {}, style: { bgcolor: AMBER, text: 'REVEAL\nnext' } },
+				{ feedbackId: 'reveal_armed', options: {}, style: { bgcolor: RED, text: 'PRESS\nAGAIN' } },
+			] },
 		prev: { type: 'simple', name: 'Previous', style: button('PREV'), steps: press('prev'), feedbacks: [] },
 		blackout: { type: 'simple', name: 'Blackout', style: button('BLACK\nOUT'), steps: press('blackout', { mode: 'toggle' }),
 			feedbacks: [{ feedbackId: 'blackout', options: {}, style: { bgcolor: RED, color: WHITE } }] },

@@ -4,7 +4,9 @@ import { actionDefinitions, feedbackDefinitions, presets, variableValues, VARIAB
 
 export const UpgradeScripts = []
 
-const FEEDBACKS = ['blackout', 'logo', 'loop', 'next_reveals', 'slide_on_screen', 'screen_health']
+const FEEDBACKS = ['blackout', 'logo', 'loop', 'next_reveals', 'reveal_armed', 'slide_on_screen', 'screen_health']
+/** As the phone's clicker keys: the second press of Next must come within this long to reveal a winner. */
+const REVEAL_CONFIRM_MS = 3000
 
 /**
  * Kuvert in Bitfocus Companion: commands to POST /api/control, each with the version of the last state seen, and
@@ -19,6 +21,9 @@ export default class KuvertInstance extends InstanceBase {
 	#definedFor = null
 	#streamStatus = 'connecting'
 	#refusal = null
+	/** When Next was pressed once before a reveal, and for which version; null when not armed. */
+	#armed = null
+	#disarm = null
 
 	async init(config, _isFirstInit, secrets) {
 		this.setVariableDefinitions(VARIABLES)
@@ -34,6 +39,7 @@ export default class KuvertInstance extends InstanceBase {
 
 	async destroy() {
 		clearInterval(this.#ticker)
+		clearTimeout(this.#disarm)
 		this.#client?.stop()
 		this.#client = null
 	}
@@ -102,10 +108,38 @@ export default class KuvertInstance extends InstanceBase {
 		const key = JSON.stringify([this.state?.show, this.state?.rundown, this.state?.shows])
 		if (key === this.#definedFor) return
 		this.#definedFor = key
-		this.setActionDefinitions(actionDefinitions(this.state, (command) => this.send(command)))
-		this.setFeedbackDefinitions(feedbackDefinitions(this.state, () => this.state))
+		this.setActionDefinitions(actionDefinitions(this.state, (command) => this.send(command), (confirm) => this.next(confirm)))
+		this.setFeedbackDefinitions(feedbackDefinitions(this.state, () => this.state, () => this.#armed !== null))
 		const { structure, presets: defs } = presets(this.state, this.label)
 		this.setPresetDefinitions(structure, defs)
+	}
+
+	/**
+	 * Next; before a step that reveals a winner, with {@code confirm}, the first press only arms it and a second press
+	 * within 3 s (on the same version) sends it, so one stray press cannot give the winner away. Answers the HTTP
+	 * status, or 0 when it only armed.
+	 */
+	async next(confirm) {
+		const reveals = this.state?.nextReveals === true
+		const armedHere = this.#armed && this.#armed.version === this.state?.version && Date.now() - this.#armed.at < REVEAL_CONFIRM_MS
+		if (confirm && reveals && !armedHere) {
+			this.#arm({ version: this.state.version, at: Date.now() })
+			this.log('info', 'Next reveals the winner: press Next again within 3 s to reveal')
+			return 0
+		}
+		this.#arm(null)
+		return this.send({ action: 'next' })
+	}
+
+	#arm(armed) {
+		clearTimeout(this.#disarm)
+		this.#armed = armed
+		if (armed) {
+			this.#disarm = setTimeout(() => this.#arm(null), REVEAL_CONFIRM_MS)
+			this.#disarm.unref?.()
+		}
+		this.setVariableValues({ reveal_armed: armed !== null })
+		this.checkFeedbacks('reveal_armed')
 	}
 
 	/** Sends a command based on the last state seen; answers Kuvert's HTTP status (0 when unreachable). */

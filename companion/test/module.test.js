@@ -94,18 +94,37 @@ describe('the Kuvert module against a real Kuvert', () => {
 		assert.doesNotMatch(JSON.stringify([instance.state.next, instance.state.rundown, host.values]), /Sundsvall/i)
 	})
 
+	test('before a reveal the first Next only arms it and the second within 3 s reveals, as on the phone', async () => {
+		assert.equal(instance.state.nextReveals, true, 'on the envelope')
+		const version = (await api(server, '/api/state')).version
+		assert.equal(await host.press('next', { confirm_reveal: true }), 0, 'armed, nothing sent')
+		assert.equal((await api(server, '/api/state')).version, version)
+		assert.equal(host.lit('reveal_armed'), true)
+		assert.equal(host.values.reveal_armed, true)
+		await until('disarmed after 3 s', () => host.lit('reveal_armed') === false, 4000)
+		assert.equal(await host.press('next', { confirm_reveal: true }), 0, 'armed again')
+		assert.equal(await host.press('next', { confirm_reveal: true }), 200, 'the second press reveals')
+		const state = await api(server, '/api/state')
+		assert.equal(state.kind, 'winner')
+		assert.equal(host.lit('reveal_armed'), false)
+		assert.equal(await host.press('prev'), 200)
+		await until('back on the envelope', () => instance.state.nextReveals === true)
+		assert.equal(await host.press('next', { confirm_reveal: false }), 200, 'unticked, one press reveals')
+		await until('the winner', () => instance.state.kind === 'winner')
+	})
+
 	test('a command based on a stale version is refused, reported as a warning, and changes nothing', async () => {
 		await until('settled', () => host.status.status === InstanceStatus.Ok)
 		const state = await api(server, '/api/state')
 		instance.state = { ...instance.state, version: state.version - 1 }
-		assert.equal(await host.press('next'), 409)
+		assert.equal(await host.press('next', { confirm_reveal: false }), 409)
 		assert.equal((await api(server, '/api/state')).version, state.version)
 		assert.equal(host.status.status, InstanceStatus.UnknownWarning)
 		assert.match(host.status.message, /moved on/)
 		assert.ok(host.logs.some((l) => l.level === 'warn' && /next refused: the show had moved on/.test(l.message)), JSON.stringify(host.logs))
 		assert.match(host.values.last_error, /moved on/)
 		instance.state = { ...instance.state, version: state.version }
-		assert.equal(await host.press('next'), 200)
+		assert.equal(await host.press('next', { confirm_reveal: false }), 200)
 		assert.equal(host.status.status, InstanceStatus.Ok, 'a command that goes through clears the warning')
 	})
 
