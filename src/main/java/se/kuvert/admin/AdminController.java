@@ -135,7 +135,8 @@ public final class AdminController {
         routes.get("/admin/shows/{id}/export", ctx -> {
             Show show = show(ctx);
             ctx.header("Content-Disposition", "attachment; filename=\"" + show.id() + ".zip\"");
-            ctx.contentType("application/zip").result(ShowArchive.export(show, mediaDir));
+            ctx.contentType("application/zip");
+            ShowArchive.export(show, mediaDir, ctx.outputStream());   // streamed: a show with big videos is not held in memory
         });
         routes.post("/admin/import", this::importShow);
         routes.get(NOMINEES_TEMPLATE, ctx -> {

@@ -63,6 +63,7 @@ public final class Server {
                 if (e.getCause() instanceof BadMessageException bad) {
                     // Jetty refuses a multipart body over its limits before any handler sees the file.
                     boolean tooLarge = ctx.contentLength() > MAX_UPLOAD_MB * 1024L * 1024;
+                    drain(ctx);
                     ctx.status(tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST)
                             .result(tooLarge ? "The file is larger than " + MAX_UPLOAD_MB + " MB; nothing was stored."
                                     : "The request could not be read (" + bad.getReason() + "); nothing was stored.");
@@ -75,5 +76,21 @@ public final class Server {
         });
         app.set(javalin);
         return javalin;
+    }
+
+    /**
+     * Reads what is left of a refused upload (up to the multipart limit), so the client gets to read the answer
+     * instead of a reset connection; a larger rest is left and the connection closed.
+     */
+    private static void drain(io.javalin.http.Context ctx) {
+        try (java.io.InputStream in = ctx.req().getInputStream()) {
+            byte[] buffer = new byte[64 * 1024];
+            long left = 20L * 1024 * 1024;
+            for (int n; left > 0 && (n = in.read(buffer)) > 0; ) {
+                left -= n;
+            }
+        } catch (java.io.IOException | IllegalStateException e) {
+            LOG.debug("could not read the rest of a refused upload", e);
+        }
     }
 }
