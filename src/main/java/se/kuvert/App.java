@@ -5,6 +5,7 @@ import se.kuvert.admin.AdminController;
 import se.kuvert.admin.RoomController;
 import se.kuvert.admin.ShowCommands;
 import se.kuvert.api.ControlApi;
+import se.kuvert.api.StateStream;
 import se.kuvert.auth.Auth;
 import se.kuvert.auth.Credentials;
 import se.kuvert.auth.LoginGuard;
@@ -101,18 +102,21 @@ public final class App implements AutoCloseable {
         StageController stage = new StageController(director, views, auth, screens, clock, HEARTBEAT_MILLIS);
         KioskController kiosk = new KioskController(director, views, screens, HEARTBEAT_MILLIS);
         ControlApi api = new ControlApi(director, auth, shows, display::subscribers);
+        StateStream tools = new StateStream(director, auth, shows, screens, clock, HEARTBEAT_MILLIS);
         AdminController admin = new AdminController(auth, shows, director, new MediaStore(settings.mediaDir()), views,
                 settings.mediaDir(), settings.slidesDir());
         director.onChange(display::changed);
         director.onChange(presenter::changed);
         director.onChange(stage::changed);
         director.onChange(kiosk::changed);
+        director.onChange(tools::changed);
         Javalin javalin = Server.create(settings.mediaDir(), config -> {
             display.routes(config.routes);
             presenter.routes(config.routes);
             stage.routes(config.routes);
             kiosk.routes(config.routes);
             api.routes(config.routes);
+            tools.routes(config.routes);
             new ScreensController(screens, auth).routes(config.routes);
             new RoomController(auth, director, screens, views).routes(config.routes);
             admin.routes(config.routes);
@@ -126,7 +130,7 @@ public final class App implements AutoCloseable {
         });
         // A screen that stopped beating turns red within a second of its time running out.
         sweeper.scheduleAtFixedRate(screens::sweep, 1, 1, TimeUnit.SECONDS);
-        return new App(javalin, director, credentials, shows, List.of(display, presenter, stage, kiosk), screens, sweeper, db);
+        return new App(javalin, director, credentials, shows, List.of(display, presenter, stage, kiosk, tools), screens, sweeper, db);
     }
 
     public int port() {

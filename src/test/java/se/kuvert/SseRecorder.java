@@ -27,10 +27,17 @@ public final class SseRecorder implements AutoCloseable {
     private final CompletableFuture<String> token = new CompletableFuture<>();
 
     public SseRecorder(HttpClient http, String url, String cookie) {
+        this(http, url, cookie == null ? java.util.Map.of() : java.util.Map.of("Cookie", cookie));
+    }
+
+    /** A stream opened with {@code Authorization: Bearer token}, as tools open it. */
+    public static SseRecorder withToken(HttpClient http, String url, String token) {
+        return new SseRecorder(http, url, java.util.Map.of("Authorization", "Bearer " + token));
+    }
+
+    private SseRecorder(HttpClient http, String url, java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
+        headers.forEach(request::header);
         response = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(r -> {
             String name = "message";

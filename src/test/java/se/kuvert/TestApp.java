@@ -91,6 +91,28 @@ public final class TestApp implements AutoCloseable {
         return send(r.build());
     }
 
+    /**
+     * POST a multipart form with the admin's CSRF token and one file, as the admin's upload and import forms send it;
+     * {@code fields} are more form fields: name, value, name, value…
+     */
+    public HttpResponse<String> upload(String path, String cookie, String csrf, String filename, byte[] content, String... fields) {
+        String boundary = "kuvert-upload-boundary";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        StringBuilder head = new StringBuilder();
+        for (int i = 0; i < fields.length; i += 2) {
+            head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fields[i])
+                    .append("\"\r\n\r\n").append(fields[i + 1]).append("\r\n");
+        }
+        body.writeBytes((head + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Cookie", cookie)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
     /** The session cookie ({@code name=value}) a login or pairing answer sets. */
     public static String cookie(HttpResponse<String> response) {
         String c = response.headers().firstValue("Set-Cookie").orElseThrow(() -> new AssertionError("no cookie set: " + response.body()));

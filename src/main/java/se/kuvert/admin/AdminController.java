@@ -31,6 +31,8 @@ import java.util.List;
  */
 public final class AdminController {
     public static final String HOME = "/admin";
+    /** A spreadsheet of nominees to fill in and import: the columns and two example rows. */
+    public static final String NOMINEES_TEMPLATE = "/admin/import/nominees.csv";
     static final String CSRF_FIELD = "_csrf";
     static final String CSRF_HEADER = "X-CSRF-Token";
 
@@ -137,6 +139,10 @@ public final class AdminController {
             ShowArchive.export(show, mediaDir, ctx.outputStream());   // streamed: a show with big videos is not held in memory
         });
         routes.post("/admin/import", this::importShow);
+        routes.get(NOMINEES_TEMPLATE, ctx -> {
+            ctx.header("Content-Disposition", "attachment; filename=\"nominees.csv\"");
+            ctx.contentType("text/csv; charset=utf-8").result(AdminController.class.getResourceAsStream("/admin/nominees.csv"));
+        });
         routes.post("/admin/import-slides", ctx -> {
             var result = se.kuvert.content.ShowFile.loadAll(slidesDir);
             int added = 0;
@@ -283,14 +289,17 @@ public final class AdminController {
     private void importShow(Context ctx) throws IOException {
         UploadedFile file = ctx.uploadedFile("file");
         if (file == null) {
-            throw new Problem("Choose a .zip exported from Kuvert, or a show file (.yaml).");
+            throw new Problem("Choose a .zip exported from Kuvert, a show file (.yaml) or a spreadsheet of nominees (.csv, .xlsx).");
         }
         String name = java.nio.file.Path.of(file.filename().replace('\\', '/')).getFileName().toString();
         Show show;
+        boolean exists;
         try (InputStream in = file.content(); ShowArchive.Staged staged = ShowArchive.stage(name, in, mediaDir)) {
             show = staged.show();
-            if (shows.find(show.id()).isPresent()) {
-                throw new Problem("A show with the id '" + show.id() + "' exists already; delete it first or change the id in the file.");
+            exists = shows.find(show.id()).isPresent();
+            if (exists && !"yes".equals(ctx.formParam("replace"))) {
+                throw new Problem("A show with the id '" + show.id() + "' exists already; nothing was imported. To replace it, "
+                        + "import the file again with “Replace the show with the same id” ticked.");
             }
             staged.install(() -> store(show));
         } catch (ShowArchive.Refused e) {
@@ -298,7 +307,8 @@ public final class AdminController {
         } catch (ShowFileException e) {
             throw new Problem(e.getMessage());
         }
-        ctx.redirect(withDone("/admin/shows/" + show.id(), "Imported “" + show.title() + "”."), HttpStatus.SEE_OTHER);
+        ctx.redirect(withDone("/admin/shows/" + show.id(), (exists ? "Replaced “" : "Imported “") + show.title() + "”."),
+                HttpStatus.SEE_OTHER);
     }
 
     private void preview(Context ctx) {

@@ -2,6 +2,7 @@ package se.kuvert.admin;
 
 import se.kuvert.content.Show;
 import se.kuvert.content.ShowFile;
+import se.kuvert.content.Spreadsheet;
 
 import se.kuvert.media.MediaStore;
 import se.kuvert.media.Renditions;
@@ -83,7 +84,7 @@ public final class ShowArchive {
         }
     }
 
-    /** Reads a zip (or a bare show file) and, when every check passes, writes its media; returns the show to store. */
+    /** Reads a zip (or a bare show file or spreadsheet) and, when every check passes, writes its media; returns the show to store. */
     static Show importArchive(String name, byte[] content, Path mediaDir) {
         try (Staged staged = stage(name, new ByteArrayInputStream(content), mediaDir)) {
             staged.install(() -> {
@@ -93,7 +94,7 @@ public final class ShowArchive {
     }
 
     /**
-     * Reads a zip (or a bare show file) as it streams in and checks everything: each entry is counted while it is
+     * Reads a zip (or a bare show file or spreadsheet of nominees) as it streams in and checks everything: each entry is counted while it is
      * read and unpacked into a private staging folder inside {@code media/}, never held in memory. Nothing is in
      * {@code media/} until {@link Staged#install}; closing the result removes whatever was not installed.
      */
@@ -104,7 +105,9 @@ public final class ShowArchive {
                 if (yaml.length > MAX_SHOW_FILE_BYTES) {
                     throw new TooLarge(name + " is larger than " + MAX_SHOW_FILE_BYTES / (1024 * 1024) + " MB; a show file is text");
                 }
-                return new Staged(ShowFile.parse(name, new String(yaml, StandardCharsets.UTF_8)), List.of(), null);
+                Show show = Spreadsheet.handles(name) ? Spreadsheet.read(name, yaml)
+                        : ShowFile.parse(name, new String(yaml, StandardCharsets.UTF_8));
+                return new Staged(show, List.of(), null);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -13,16 +13,21 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** {@code java -jar kuvert.jar import FILE} and {@code export SHOW [FILE]}: the admin's import and export, from a shell. */
+/**
+ * {@code java -jar kuvert.jar import [--replace] FILE} and {@code export SHOW [FILE]}: the admin's import and export,
+ * from a shell. An export without a file goes into the data folder, which git ignores.
+ */
 public final class ShowCommands {
     private ShowCommands() {
     }
 
     /** Runs one command; returns the process exit code (0 done, 1 refused, 2 usage). */
     public static int run(Settings settings, String[] args, PrintStream out, PrintStream err) {
+        boolean replace = args.length > 0 && args[0].equals("import") && java.util.Arrays.asList(args).contains("--replace");
+        args = java.util.Arrays.stream(args).filter(a -> !(replace && a.equals("--replace"))).toArray(String[]::new);
         if (args.length < 2 || !(args[0].equals("import") || args[0].equals("export"))) {
-            err.println("usage: java -jar kuvert.jar import FILE.zip|FILE.yaml");
-            err.println("       java -jar kuvert.jar export SHOW-ID [FILE.zip]");
+            err.println("usage: java -jar kuvert.jar import [--replace] FILE.zip|FILE.yaml|FILE.csv|FILE.xlsx");
+            err.println("       java -jar kuvert.jar export SHOW-ID [FILE.zip]   (without FILE: into the data folder)");
             return 2;
         }
         ShowRepository shows = new ShowRepository(new Database(settings.dataDir()));
@@ -32,12 +37,15 @@ public final class ShowCommands {
                 try (InputStream in = Files.newInputStream(file);
                      ShowArchive.Staged staged = ShowArchive.stage(file.getFileName().toString(), in, settings.mediaDir())) {
                     Show show = staged.show();
-                    if (shows.find(show.id()).isPresent()) {
-                        err.println("A show with the id '" + show.id() + "' exists already; nothing was imported.");
+                    boolean exists = shows.find(show.id()).isPresent();
+                    if (exists && !replace) {
+                        err.println("A show with the id '" + show.id() + "' exists already; nothing was imported. "
+                                + "Add --replace to replace it.");
                         return 1;
                     }
                     staged.install(() -> shows.save(show, file.toString()));
-                    out.println("Imported " + show.id() + " (" + show.title() + ")");
+                    out.println((exists ? "Replaced " : "Imported ") + show.id() + " (" + show.title() + ")"
+                            + (exists ? "; a running server shows the new version when the show is loaded again or restarted" : ""));
                 }
             } else {
                 Show show = shows.find(args[1]).orElse(null);
@@ -46,11 +54,11 @@ public final class ShowCommands {
                             + String.join(", ", shows.list().stream().map(ShowRepository.Summary::id).toList()));
                     return 1;
                 }
-                Path target = Path.of(args.length > 2 ? args[2] : show.id() + ".zip");
+                Path target = args.length > 2 ? Path.of(args[2]) : settings.dataDir().resolve(show.id() + ".zip");
                 try (OutputStream zip = Files.newOutputStream(target)) {
                     ShowArchive.export(show, settings.mediaDir(), zip);
                 }
-                out.println("Exported " + show.id() + " to " + target);
+                out.println("Exported " + show.id() + " to " + target.toAbsolutePath().normalize());
             }
             return 0;
         } catch (ShowArchive.Refused | ShowFileException e) {

@@ -10,7 +10,6 @@ import se.kuvert.content.ShowRepository;
 import se.kuvert.live.Director;
 import se.kuvert.live.Snapshot;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntSupplier;
@@ -36,7 +35,7 @@ public final class ControlApi {
     }
 
     public void routes(RoutesConfig routes) {
-        routes.get(STATE, ctx -> ctx.json(stateJson(director.snapshot())));
+        routes.get(STATE, ctx -> ctx.json(State.of(director.snapshot())));
         routes.post(CONTROL, this::control);
         routes.get(HEALTH, this::health);
     }
@@ -66,7 +65,7 @@ public final class ControlApi {
         } else if (outcome instanceof Director.Outcome.Refused refused) {
             ctx.status(HttpStatus.BAD_REQUEST).json(error(refused.message(), refused.snapshot()));
         } else {
-            ctx.json(stateJson(outcome.snapshot()));
+            ctx.json(State.of(outcome.snapshot()));
         }
     }
 
@@ -92,26 +91,7 @@ public final class ControlApi {
         }
     }
 
-    /** The public state: where the show is, never what is on the slides. */
-    public static Map<String, Object> stateJson(Snapshot snapshot) {
-        var s = snapshot.state();
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("show", s.showId());
-        json.put("slide", s.slide());
-        json.put("step", s.step());
-        json.put("kind", snapshot.slide() == null ? null : snapshot.slide().kind());
-        json.put("slides", snapshot.run() == null ? 0 : snapshot.run().size());
-        json.put("steps", snapshot.slide() == null ? 0 : snapshot.slide().steps());
-        json.put("blackout", s.blackout());
-        json.put("logo", s.logo());
-        json.put("loop", s.loop());
-        json.put("version", s.version());
-        return json;
-    }
-
-    private static Map<String, Object> error(String message, Snapshot snapshot) {
-        Map<String, Object> json = stateJson(snapshot);
-        json.put("error", message);
-        return json;
+    private static State.Refusal error(String message, Snapshot snapshot) {
+        return new State.Refusal(State.of(snapshot), message);
     }
 }

@@ -33,6 +33,8 @@ public final class ShowFile {
     private static final YAMLFactory YAML = YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            // Long texts stay on one line each, so a hand edit never meets a word broken across lines.
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
             .build();
     private static final ObjectMapper MAPPER = new ObjectMapper(YAML);
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -105,7 +107,27 @@ public final class ShowFile {
         if (root == null || !root.isObject()) {
             throw new ShowFileException(fileName, 1, "a show file must be a mapping with at least 'title' and 'awards'");
         }
-        return new Reader(fileName, lines).show((ObjectNode) root, defaultId(fileName));
+        return new Reader((pointer, problem) -> {
+            String p = pointer;
+            while (!lines.containsKey(p) && p.contains("/")) {
+                p = p.substring(0, p.lastIndexOf('/'));
+            }
+            return new ShowFileException(fileName, lines.getOrDefault(p, 1), problem);
+        }).show((ObjectNode) root, defaultId(fileName));
+    }
+
+    /** Turns a problem at a JSON pointer into the exception that says where it is in the source ("/awards/0/winner"). */
+    @FunctionalInterface
+    public interface Errors {
+        ShowFileException at(String pointer, String problem);
+    }
+
+    /**
+     * Reads a show from a tree in the show file's shape that another reader built (a spreadsheet), with every rule
+     * of a show file; {@code errors} says where in that source a pointer came from.
+     */
+    public static Show fromTree(ObjectNode root, String defaultId, Errors errors) {
+        return new Reader(errors).show(root, defaultId);
     }
 
     /** The show as a show file; {@code parse(write(show))} gives the same show back. */
@@ -173,20 +195,14 @@ public final class ShowFile {
 
     /** Turns the tree into a Show, checking each value where it stands. */
     private static final class Reader {
-        private final String file;
-        private final Map<String, Integer> lines;
+        private final Errors errors;
 
-        Reader(String file, Map<String, Integer> lines) {
-            this.file = file;
-            this.lines = lines;
+        Reader(Errors errors) {
+            this.errors = errors;
         }
 
         ShowFileException error(String pointer, String problem) {
-            String p = pointer;
-            while (!lines.containsKey(p) && p.contains("/")) {
-                p = p.substring(0, p.lastIndexOf('/'));
-            }
-            return new ShowFileException(file, lines.getOrDefault(p, 1), problem);
+            return errors.at(pointer, problem);
         }
 
         Show show(ObjectNode node, String defaultId) {

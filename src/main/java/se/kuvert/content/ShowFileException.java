@@ -11,6 +11,13 @@ public final class ShowFileException extends RuntimeException {
         this.line = line;
     }
 
+    /** A problem in a spreadsheet: the file, the row (1 = the header) and the column ("C (winner)"), or no column. */
+    public ShowFileException(String file, int row, String column, String problem) {
+        super(file + " row " + row + (column == null ? "" : ", column " + column) + ": " + problem);
+        this.file = file;
+        this.line = row;
+    }
+
     public String file() {
         return file;
     }

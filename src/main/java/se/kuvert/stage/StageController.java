@@ -10,6 +10,7 @@ import se.kuvert.content.Show;
 import se.kuvert.content.Theme;
 import se.kuvert.display.DisplayController;
 import se.kuvert.live.Director;
+import se.kuvert.live.Segment;
 import se.kuvert.live.Snapshot;
 import se.kuvert.seal.PublicSnapshot;
 import se.kuvert.presenter.PresenterView;
@@ -19,9 +20,7 @@ import se.kuvert.web.SseHub;
 import se.kuvert.web.Views;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The confidence monitor for the person on stage: {@code /stage}, for a presenter session or with
@@ -39,8 +38,7 @@ public final class StageController implements AutoCloseable {
     private final Screens screens;
     private final Clock clock;
     private final SseHub hub;
-    private volatile String segmentAward;
-    private volatile Instant segmentSince;
+    private volatile Segment segment = Segment.NONE;
 
     public StageController(Director director, Views views, Auth auth, Screens screens, Clock clock, long heartbeatMillis) {
         this.director = director;
@@ -92,14 +90,8 @@ public final class StageController implements AutoCloseable {
                        Show show) {
     }
 
-    /** The award segment on screen and since when, for the countdown; a new award starts a new segment. */
     private void track(Snapshot snapshot) {
-        Award award = snapshot.slide() == null ? null : snapshot.slide().award();
-        String id = award == null ? null : snapshot.show().id() + "/" + award.id();
-        if (!Objects.equals(id, segmentAward)) {
-            segmentAward = id;
-            segmentSince = clock.instant();
-        }
+        segment = segment.next(snapshot, clock.instant());
     }
 
     private String render(Snapshot snapshot) {
@@ -111,7 +103,7 @@ public final class StageController implements AutoCloseable {
         Award award = snapshot.slide() == null ? null : snapshot.slide().award();
         Integer minutes = award == null ? null : award.minutes();
         return views.render("stage/monitor.jte", new StageMonitor(view, now, next, sealed, award == null ? null : award.name(),
-                minutes, minutes == null ? null : segmentSince.toEpochMilli(),
+                minutes, minutes == null ? null : segment.since().toEpochMilli(),
                 snapshot.show() == null ? Theme.DEFAULT : snapshot.show().theme()));
     }
 

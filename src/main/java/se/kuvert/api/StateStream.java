@@ -1,0 +1,78 @@
+package se.kuvert.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.UnauthorizedResponse;
+import se.kuvert.auth.Auth;
+import se.kuvert.content.ShowRepository;
+import se.kuvert.live.Director;
+import se.kuvert.live.Segment;
+import se.kuvert.live.Snapshot;
+import se.kuvert.screens.Screens;
+import se.kuvert.web.SseHub;
+
+import java.time.Clock;
+
+/**
+ * {@code GET /events/state}: the live state for tools (Companion), as JSON, first on connect and then on every change
+ * of the show or of a screen's health. For a presenter session or the API token.
+ */
+public final class StateStream implements AutoCloseable {
+    public static final String EVENTS = "/events/state";
+    public static final String EVENT = "state";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Auth auth;
+    private final ShowRepository shows;
+    private final Screens screens;
+    private final Clock clock;
+    private final SseHub hub;
+    private Segment segment = Segment.NONE;
+    /** The last snapshot the Director told: a screen's change is sent with it, so the stream never goes back a version. */
+    private Snapshot told;
+
+    public StateStream(Director director, Auth auth, ShowRepository shows, Screens screens, Clock clock, long heartbeatMillis) {
+        this.auth = auth;
+        this.shows = shows;
+        this.screens = screens;
+        this.clock = clock;
+        told = director.snapshot();
+        segment = segment.next(told, clock.instant());
+        this.hub = new SseHub(EVENT, render(told), heartbeatMillis);
+        screens.onChange(this::screensChanged);
+    }
+
+    public void routes(RoutesConfig routes) {
+        routes.before(EVENTS, ctx -> {
+            if (auth.controller(ctx).isEmpty()) {
+                throw new UnauthorizedResponse("log in as presenter or send Authorization: Bearer <token>");
+            }
+        });
+        routes.sse(EVENTS, hub::connect);
+    }
+
+    /** Called by the Director after every change. */
+    public synchronized void changed(Snapshot snapshot) {
+        told = snapshot;
+        segment = segment.next(snapshot, clock.instant());
+        hub.publishIfChanged(render(snapshot));
+    }
+
+    private synchronized void screensChanged() {
+        hub.publishIfChanged(render(told));
+    }
+
+    private String render(Snapshot snapshot) {
+        try {
+            return JSON.writeValueAsString(ToolState.of(snapshot, segment, screens.reports(), shows.list()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the tool state cannot be written as JSON", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        hub.close();
+    }
+}
