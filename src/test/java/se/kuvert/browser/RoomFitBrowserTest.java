@@ -10,6 +10,7 @@ import se.kuvert.TestShows;
 import se.kuvert.content.Award;
 import se.kuvert.content.Nominee;
 import se.kuvert.content.Show;
+import se.kuvert.content.Slide;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -81,6 +82,45 @@ class RoomFitBrowserTest extends BrowserTest {
             assertThat(kiosk.locator("#award-big")).isVisible();
             assertThat(kiosk.locator("#award-big .k-nominee")).hasCount(12);
             checkPage(kiosk, "award", size);
+        }
+    }
+
+    /** Where the line to read now is, against the box that shows it, the window, and how large its text is. */
+    private static final String CURRENT_LINE = """
+            () => {
+              const line = document.querySelector('.read .line.current').getBoundingClientRect();
+              const box = document.querySelector('.read').getBoundingClientRect();
+              return { inBox: line.top >= box.top - 1 && line.bottom <= box.bottom + 1, inWindow: line.top >= 0 && line.bottom <= innerHeight + 1,
+                       font: parseFloat(getComputedStyle(document.querySelector('.read .line.current')).fontSize),
+                       scrolled: scrollY, line: line.top + '..' + line.bottom, box: box.top + '..' + box.bottom };
+            }
+            """;
+
+    @ParameterizedTest(name = "stage monitor at {0}x{1}")
+    @CsvSource({"1280, 800", "1920, 1080"})
+    void the_stage_monitor_shows_the_whole_paragraph_to_read(int width, int height, @TempDir Path data) {
+        try (Room room = new Room(chromium, data, "gala", 1920, 1080);
+             BrowserContext monitor = chromium.display(width, height)) {
+            room.server.app.shows().save(crowded(), "test");
+            room.server.app.director().showEdited("gala");
+            var run = room.server.app.director().snapshot().run();
+            int motivation = IntStream.range(0, run.size())
+                    .filter(i -> run.slide(i) instanceof Slide.Motivation m && m.award().id().equals("big")).findFirst().orElseThrow();
+            Page stage = monitor.newPage();
+            stage.navigate(room.server.url("/stage?screen=lectern&key=stage-key"));
+            assertThat(stage.locator("#connection")).hasAttribute("data-state", "live");
+            for (int step = 0; step < run.slide(motivation).steps(); step++) {
+                room.server.control("{\"action\":\"goto\",\"slide\":" + motivation + ",\"step\":" + step + "}");
+                assertThat(stage.locator("#monitor-content")).hasAttribute("data-version", String.valueOf(room.version()));
+                stage.screenshot(new Page.ScreenshotOptions().setPath(Room.SCREENSHOTS.resolve(
+                        "stage-long-paragraph-" + step + "-" + width + "x" + height + ".png")));
+                @SuppressWarnings("unchecked")
+                var line = (java.util.Map<String, Object>) stage.evaluate(CURRENT_LINE);
+                assertEquals(true, line.get("inBox"), "paragraph " + (step + 1) + " is whole in its box: " + line);
+                assertEquals(true, line.get("inWindow"), "paragraph " + (step + 1) + " is whole in the window: " + line);
+                assertTrue(((Number) line.get("font")).doubleValue() >= 22, "and readable from the lectern: " + line);
+                assertEquals(0, ((Number) line.get("scrolled")).intValue(), "the page itself never scrolls");
+            }
         }
     }
 
