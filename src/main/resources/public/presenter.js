@@ -108,6 +108,14 @@
     }
   });
 
+  // --- The fixed bar's real height pads the page (presenter.css), so nothing ends under it ---
+  var controls = document.querySelector('.controls');
+  function padForControls() {
+    document.documentElement.style.setProperty('--controls-height', controls.getBoundingClientRect().height + 'px');
+  }
+  new ResizeObserver(padForControls).observe(controls);
+  padForControls();
+
   // --- Keyboard and presentation clickers (laptop), see clicker.js ---
   window.kuvertClicker(send, nextReveals, toast);
 

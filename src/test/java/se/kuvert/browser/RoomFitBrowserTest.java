@@ -124,6 +124,41 @@ class RoomFitBrowserTest extends BrowserTest {
         }
     }
 
+    /** Every card and list item whose bottom is under the fixed Prev/Next bar, with the page scrolled to its end. */
+    private static final String UNDER_THE_BAR = """
+            () => {
+              window.scrollTo(0, document.documentElement.scrollHeight);
+              const bar = document.querySelector('.controls').getBoundingClientRect().top;
+              return [...document.querySelectorAll('#panel .card, #panel li, #panel form')].filter(el => el.offsetParent !== null)
+                .filter(el => el.getBoundingClientRect().bottom > bar + 0.5)
+                .map(el => el.className + ' "' + el.textContent.trim().slice(0, 30) + '" ends at ' + el.getBoundingClientRect().bottom + ', the bar starts at ' + bar);
+            }
+            """;
+
+    /** {@code textPx}: the phone's text size, larger when its owner has asked for large text. */
+    @ParameterizedTest(name = "phone at {0}x{1}, text {2} px")
+    @CsvSource({"320, 568, 17", "430, 932, 17", "320, 568, 24"})
+    void nothing_on_the_phone_hides_under_its_prev_and_next_buttons(int width, int height, int textPx, @TempDir Path data) {
+        try (Room room = new Room(chromium, data, "gala", 1920, 1080);
+             BrowserContext small = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
+                     .setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2))) {
+            Page phone = small.newPage();
+            room.login(phone);
+            // The step before the reveal: the Next button says the most, the cards hold the most.
+            var run = room.server.app.director().snapshot().run();
+            int envelope = IntStream.range(0, run.size()).filter(i -> run.slide(i) instanceof Slide.Envelope).findFirst().orElseThrow();
+            room.server.control("{\"action\":\"goto\",\"slide\":" + envelope + ",\"step\":0}");
+            assertThat(phone.locator("#panel-content")).hasAttribute("data-version", String.valueOf(room.version()));
+            assertThat(phone.locator("#next")).hasClass(Pattern.compile("\\breveal\\b"));
+            phone.evaluate("px => document.documentElement.style.fontSize = px + 'px'", textPx);
+            phone.locator("details.run summary").tap();
+            phone.locator("details.shows summary").tap();
+            assertThat(phone.locator("details.shows li").first()).isVisible();
+            assertEquals(List.of(), phone.evaluate(UNDER_THE_BAR), "at " + width + "x" + height + " with " + textPx + " px text");
+            phone.screenshot(new Page.ScreenshotOptions().setPath(Room.SCREENSHOTS.resolve("phone-end-" + width + "x" + height + "-" + textPx + "px.png")));
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static void checkPage(Page kiosk, String name, String size) {
         kiosk.screenshot(new Page.ScreenshotOptions().setPath(Room.SCREENSHOTS.resolve("kiosk-" + name + "-" + size + ".png")));
