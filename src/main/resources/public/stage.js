@@ -76,7 +76,8 @@
     if (planned && c.dataset.segmentStarted) {
       var left = planned - Math.floor((Date.now() - Number(c.dataset.segmentStarted)) / 1000);
       countdown.hidden = false;
-      countdown.textContent = left >= 0 ? c.dataset.segment + ' ' + minutes(left) : c.dataset.segment + ' over by ' + minutes(-left);
+      countdown.textContent = left >= 0 ? c.dataset.segment + ' ' + minutes(left)
+        : window.kuvertText('overBy').replace('{0}', c.dataset.segment).replace('{1}', minutes(-left));
       countdown.dataset.state = left < 0 ? 'over' : left <= 60 ? 'last-minute' : 'ok';
     } else {
       countdown.hidden = true;
@@ -90,9 +91,13 @@
     if (c) { window.kuvertScreen.shown(c.dataset.version, c.dataset.show, c.dataset.build); }
   }
 
-  document.body.addEventListener('htmx:sseOpen', function () { connection.dataset.state = 'live'; connection.textContent = 'Live'; });
-  document.body.addEventListener('htmx:sseError', function () { connection.dataset.state = 'lost'; connection.textContent = 'Reconnecting…'; });
-  document.body.addEventListener('htmx:afterSettle', function () { layout(); tick(); shown(); });
+  document.body.addEventListener('htmx:sseOpen', function () { connection.dataset.state = 'live'; connection.textContent = window.kuvertText('live'); });
+  document.body.addEventListener('htmx:sseError', function () { connection.dataset.state = 'lost'; connection.textContent = window.kuvertText('reconnecting'); });
+  document.body.addEventListener('htmx:afterSettle', function () {
+    window.kuvertApplyTexts();
+    if (connection.dataset.state === 'live') { connection.textContent = window.kuvertText('live'); }
+    layout(); tick(); shown();
+  });
 
   if (body.dataset.control === 'true') {
     window.kuvertClicker(function (command) {

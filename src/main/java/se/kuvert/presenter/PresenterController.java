@@ -7,6 +7,7 @@ import io.javalin.http.UnauthorizedResponse;
 import se.kuvert.auth.Auth;
 import se.kuvert.auth.Role;
 import se.kuvert.content.ShowRepository;
+import se.kuvert.content.Texts;
 import se.kuvert.live.Director;
 import se.kuvert.live.Snapshot;
 import se.kuvert.screens.HealthView;
@@ -92,7 +93,11 @@ public final class PresenterController implements AutoCloseable {
     }
 
     private String health(Snapshot snapshot) {
-        return views.render("presenter/health.jte", HealthView.of(screens.reports(), snapshot));
+        return views.render("presenter/health.jte", strip(snapshot));
+    }
+
+    private Strip strip(Snapshot snapshot) {
+        return new Strip(HealthView.of(screens.reports(), snapshot), Texts.of(snapshot.show()));
     }
 
     private void page(Context ctx) {
@@ -102,7 +107,7 @@ public final class PresenterController implements AutoCloseable {
             return;
         }
         Snapshot snapshot = director.snapshot();
-        ctx.html(views.render("presenter/page.jte", new Page(view(snapshot), HealthView.of(screens.reports(), snapshot))));
+        ctx.html(views.render("presenter/page.jte", new Page(view(snapshot), strip(snapshot))));
     }
 
     private void login(Context ctx) {
@@ -138,7 +143,11 @@ public final class PresenterController implements AutoCloseable {
     public record LoginPage(String error) {
     }
 
-    public record Page(PresenterView view, HealthView health) {
+    public record Page(PresenterView view, Strip health) {
+    }
+
+    /** The health strip: every screen's dot and the warning before a reveal, in the live show's words. */
+    public record Strip(HealthView health, Texts texts) {
     }
 
     public record PairPage(String token, String error) {
