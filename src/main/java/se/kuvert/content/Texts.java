@@ -84,6 +84,8 @@ public record Texts(String language, Map<String, String> strings) {
             {"ui.screens", "Skärmar", "Screens"},
             {"ui.noScreens", "Inga skärmar anslutna", "No screens connected"},
             {"ui.ready", "redo", "ready"},
+            {"ui.preflightMissing", "Showen har inte klarat förhandskontrollen sedan den senast ändrades: be personalen köra den i admin innan ni börjar.",
+                    "This show has not passed preflight since its last edit: ask staff to run it in the admin before you start."},
             {"ui.showTime", "Tid", "Show"},
             {"ui.overBy", "{0} över med {1}", "{0} over by {1}"},
             {"ui.attractLoop", "väntloop", "attract loop"},
