@@ -1,5 +1,26 @@
 // What the presenter page and the stage monitor share to control the show.
 
+// A word of the page in the live show's language: the server puts them on the swapped content ([data-texts]).
+window.kuvertText = function (key) {
+  var holder = document.querySelector('[data-texts]');
+  var texts = holder && holder.kuvertTexts;
+  if (holder && !texts) {
+    try { texts = holder.kuvertTexts = JSON.parse(holder.dataset.texts); } catch (e) { texts = {}; }
+  }
+  return (texts && texts[key]) || key;
+};
+
+// Puts the live show's words on what the server rendered once with the page: [data-text] (text), [data-text-title]
+// and [data-text-label] (aria-label), and the page's language.
+window.kuvertApplyTexts = function () {
+  var t = window.kuvertText;
+  var holder = document.querySelector('[data-lang]');
+  if (holder) { document.documentElement.lang = holder.dataset.lang; }
+  document.querySelectorAll('[data-text]').forEach(function (el) { el.textContent = t(el.dataset.text); });
+  document.querySelectorAll('[data-text-title]').forEach(function (el) { el.title = t(el.dataset.textTitle); });
+  document.querySelectorAll('[data-text-label]').forEach(function (el) { el.setAttribute('aria-label', t(el.dataset.textLabel)); });
+};
+
 // A short message in the page's #toast.
 window.kuvertToast = (function () {
   var timer = null;
@@ -22,12 +43,12 @@ window.kuvertControl = function (command, onUnauthorized) {
   }).then(function (response) {
     if (response.status === 401 && onUnauthorized) { onUnauthorized(); return null; }
     return response.json().then(function (json) {
-      if (response.status === 409) { toast('The show had already moved on. Nothing changed.'); }
-      else if (!response.ok) { toast(json.error || 'That did not work.'); }
+      if (response.status === 409) { toast(window.kuvertText('stale')); }
+      else if (!response.ok) { toast(json.error || window.kuvertText('failed')); }
       else { return json; }
       return null;
-    }, function () { toast('That did not work.'); return null; });
-  }, function () { toast('No connection to Kuvert. Nothing was sent.'); return null; });
+    }, function () { toast(window.kuvertText('failed')); return null; });
+  }, function () { toast(window.kuvertText('offline')); return null; });
 };
 
 // Keyboard and presentation clickers on a laptop: Page Down, arrows, space and Enter go on; Page Up and arrows go
@@ -45,7 +66,7 @@ window.kuvertClicker = function (send, nextReveals, toast) {
       if (e.repeat) { return; }
       if (nextReveals() && Date.now() > keyArmedUntil) {
         keyArmedUntil = Date.now() + KEY_CONFIRM_MS;
-        toast('Press again to reveal the winner.');
+        toast(window.kuvertText('pressAgain'));
         return;
       }
       keyArmedUntil = 0;

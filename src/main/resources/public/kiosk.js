@@ -37,6 +37,11 @@
       e.preventDefault();
       body.classList.remove('attract');
       showPage();
+      // The touch that wakes the kiosk only wakes it: its click must not open the award under the finger.
+      var swallow = function (c) { c.preventDefault(); c.stopPropagation(); stop(); };
+      var stop = function () { document.removeEventListener('click', swallow, true); };
+      document.addEventListener('click', swallow, true);
+      setTimeout(stop, 800);     // a touch that became a swipe brings no click: the next real tap must work
     }
     touched();
   }, true);

@@ -40,8 +40,9 @@
     var reveal = nextReveals();
     var looping = !!panel() && panel().dataset.loop === 'true';
     nextButton.classList.toggle('reveal', reveal);
-    nextButton.querySelector('.next-label').textContent = reveal ? 'Hold to reveal' : looping ? 'Go live' : 'Next';
-    nextButton.setAttribute('aria-label', reveal ? 'Press and hold to reveal the winner' : 'Next');
+    var t = window.kuvertText;
+    nextButton.querySelector('.next-label').textContent = reveal ? t('holdToReveal') : looping ? t('goLive') : t('next');
+    nextButton.setAttribute('aria-label', reveal ? t('holdToRevealLong') : t('next'));
   }
 
   function cancelHold() {
@@ -64,7 +65,7 @@
   });
   ['pointerup', 'pointerleave', 'pointercancel'].forEach(function (type) {
     nextButton.addEventListener(type, function () {
-      if (holdTimer) { cancelHold(); if (!holdDone) { toast('Keep holding to reveal the winner.'); } }
+      if (holdTimer) { cancelHold(); if (!holdDone) { toast(window.kuvertText('keepHolding')); } }
     });
   });
   nextButton.addEventListener('contextmenu', function (e) { e.preventDefault(); });
@@ -100,13 +101,21 @@
     } else if (action === 'goto') {
       var slide = Number(button.dataset.slide);
       var go = function () { send({ action: 'goto', slide: slide, step: 0 }); };
-      if (button.dataset.reveals === 'true') { ask('Jump to this slide? It reveals the winner on the big screen.', go); } else { go(); }
+      if (button.dataset.reveals === 'true') { ask(window.kuvertText('confirmReveal'), go); } else { go(); }
     } else if (action === 'load') {
-      ask('Put "' + button.dataset.title + '" on the big screen? It starts from its first slide.', function () {
+      ask(window.kuvertText('confirmLoad').replace('{title}', button.dataset.title), function () {
         send({ action: 'load', show: button.dataset.show });
       });
     }
   });
+
+  // --- The fixed bar's real height pads the page (presenter.css), so nothing ends under it ---
+  var controls = document.querySelector('.controls');
+  function padForControls() {
+    document.documentElement.style.setProperty('--controls-height', controls.getBoundingClientRect().height + 'px');
+  }
+  new ResizeObserver(padForControls).observe(controls);
+  padForControls();
 
   // --- Keyboard and presentation clickers (laptop), see clicker.js ---
   window.kuvertClicker(send, nextReveals, toast);
@@ -116,10 +125,12 @@
     connection.dataset.state = state;
     connection.textContent = text;
   }
-  document.body.addEventListener('htmx:sseOpen', function () { setConnection('live', 'Live'); });
-  document.body.addEventListener('htmx:sseError', function () { setConnection('lost', 'Reconnecting…'); });
-  document.body.addEventListener('htmx:sseMessage', function () { setConnection('live', 'Live'); updateNextButton(); });
+  document.body.addEventListener('htmx:sseOpen', function () { setConnection('live', window.kuvertText('live')); });
+  document.body.addEventListener('htmx:sseError', function () { setConnection('lost', window.kuvertText('reconnecting')); });
+  document.body.addEventListener('htmx:sseMessage', function () { setConnection('live', window.kuvertText('live')); updateNextButton(); });
   document.body.addEventListener('htmx:afterSettle', function () {
+    window.kuvertApplyTexts();
+    if (connection.dataset.state === 'live') { connection.textContent = window.kuvertText('live'); }
     updateNextButton();
     keepCurrentLineInView();
   });

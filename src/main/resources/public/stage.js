@@ -14,12 +14,43 @@
       frame.style.setProperty('--scale', String(frame.clientWidth / 1920));
     });
   }
+  // The line to read now must be whole in its box: a long paragraph first gets smaller text (not below
+  // FLOOR_PX), then smaller previews (the monitor turns 'tight'), and only then would it scroll, top first.
+  var FLOOR_PX = 26, TIGHT_FLOOR_PX = 22;
+  function fitCurrentLine(read, current) {
+    var monitor = content();
+    current.style.fontSize = '';
+    monitor.classList.remove('tight');
+    fit();
+    var largest = parseFloat(getComputedStyle(current).fontSize);
+    function fits() { return current.offsetHeight <= read.clientHeight; }
+    function shrinkTo(floor) {
+      if (fits()) { return true; }
+      var low = Math.min(floor, largest), high = largest;
+      current.style.fontSize = low + 'px';
+      if (!fits()) { return false; }
+      while (high - low > 0.5) {
+        var mid = (low + high) / 2;
+        current.style.fontSize = mid + 'px';
+        if (fits()) { low = mid; } else { high = mid; }
+      }
+      current.style.fontSize = low + 'px';
+      return true;
+    }
+    if (shrinkTo(FLOOR_PX)) { return; }
+    current.style.fontSize = '';
+    monitor.classList.add('tight');
+    fit();
+    shrinkTo(TIGHT_FLOOR_PX);
+  }
+
   // The read-aloud box scrolls itself (the page never does): the line to read now is in view, its top first
   // when it is taller than the box.
   function keepCurrentLineInView() {
     var read = document.querySelector('.monitor .read');
     var current = read && read.querySelector('.line.current');
     if (!current) { return; }
+    fitCurrentLine(read, current);
     var box = read.getBoundingClientRect();
     var line = current.getBoundingClientRect();
     var top = Math.floor(line.top - box.top + read.scrollTop);
@@ -45,7 +76,8 @@
     if (planned && c.dataset.segmentStarted) {
       var left = planned - Math.floor((Date.now() - Number(c.dataset.segmentStarted)) / 1000);
       countdown.hidden = false;
-      countdown.textContent = left >= 0 ? c.dataset.segment + ' ' + minutes(left) : c.dataset.segment + ' over by ' + minutes(-left);
+      countdown.textContent = left >= 0 ? c.dataset.segment + ' ' + minutes(left)
+        : window.kuvertText('overBy').replace('{0}', c.dataset.segment).replace('{1}', minutes(-left));
       countdown.dataset.state = left < 0 ? 'over' : left <= 60 ? 'last-minute' : 'ok';
     } else {
       countdown.hidden = true;
@@ -59,9 +91,13 @@
     if (c) { window.kuvertScreen.shown(c.dataset.version, c.dataset.show, c.dataset.build); }
   }
 
-  document.body.addEventListener('htmx:sseOpen', function () { connection.dataset.state = 'live'; connection.textContent = 'Live'; });
-  document.body.addEventListener('htmx:sseError', function () { connection.dataset.state = 'lost'; connection.textContent = 'Reconnecting…'; });
-  document.body.addEventListener('htmx:afterSettle', function () { layout(); tick(); shown(); });
+  document.body.addEventListener('htmx:sseOpen', function () { connection.dataset.state = 'live'; connection.textContent = window.kuvertText('live'); });
+  document.body.addEventListener('htmx:sseError', function () { connection.dataset.state = 'lost'; connection.textContent = window.kuvertText('reconnecting'); });
+  document.body.addEventListener('htmx:afterSettle', function () {
+    window.kuvertApplyTexts();
+    if (connection.dataset.state === 'live') { connection.textContent = window.kuvertText('live'); }
+    layout(); tick(); shown();
+  });
 
   if (body.dataset.control === 'true') {
     window.kuvertClicker(function (command) {

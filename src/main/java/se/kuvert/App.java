@@ -2,6 +2,8 @@ package se.kuvert;
 
 import io.javalin.Javalin;
 import se.kuvert.admin.AdminController;
+import se.kuvert.admin.PreflightController;
+import se.kuvert.admin.Preflights;
 import se.kuvert.admin.RoomController;
 import se.kuvert.admin.ShowCommands;
 import se.kuvert.api.ControlApi;
@@ -98,13 +100,16 @@ public final class App implements AutoCloseable {
         screens.expect(director.snapshot().state().version(), Preload.of(director.snapshot().show()).size());
         director.onChange(s -> screens.expect(s.state().version(), Preload.of(s.show()).size()));
         DisplayController display = new DisplayController(director, views, screens, HEARTBEAT_MILLIS);
-        PresenterController presenter = new PresenterController(director, views, auth, shows, screens, HEARTBEAT_MILLIS);
+        Preflights preflights = new Preflights(db);
+        PresenterController presenter = new PresenterController(director, views, auth, shows, screens, preflights::passed,
+                HEARTBEAT_MILLIS);
         StageController stage = new StageController(director, views, auth, screens, clock, HEARTBEAT_MILLIS);
         KioskController kiosk = new KioskController(director, views, screens, HEARTBEAT_MILLIS);
         ControlApi api = new ControlApi(director, auth, shows, display::subscribers);
         StateStream tools = new StateStream(director, auth, shows, screens, clock, HEARTBEAT_MILLIS);
         AdminController admin = new AdminController(auth, shows, director, new MediaStore(settings.mediaDir()), views,
-                settings.mediaDir(), settings.slidesDir());
+                settings.mediaDir(), settings.slidesDir(), preflights);
+        PreflightController preflight = new PreflightController(shows, preflights, views, clock, presenter::preflightChanged);
         director.onChange(display::changed);
         director.onChange(presenter::changed);
         director.onChange(stage::changed);
@@ -120,6 +125,7 @@ public final class App implements AutoCloseable {
             new ScreensController(screens, auth).routes(config.routes);
             new RoomController(auth, director, screens, views).routes(config.routes);
             admin.routes(config.routes);
+            preflight.routes(config.routes);
             new MediaController(settings.mediaDir()).routes(config.routes);
         });
         javalin.start(settings.port());

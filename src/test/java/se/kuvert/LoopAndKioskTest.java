@@ -141,7 +141,7 @@ class LoopAndKioskTest {
             assertTrue(t.get("/stage", t.presenterCookie()).body().contains("data-control=\"true\""));
             t.control("{\"action\":\"goto\",\"slide\":3}");   // the envelope: the winner is next
             String envelope = t.get("/stage?key=stage-key").body();
-            assertTrue(envelope.contains("Winner sealed"), "the next box says only that the winner is sealed");
+            assertTrue(envelope.contains(se.kuvert.content.Texts.of("sv").get("ui.winnerSealed")), "the next box says only that the winner is sealed");
             assertFalse(envelope.contains(TestShows.CITATION));
             assertFalse(envelope.contains("winner-name"));
             t.control("{\"action\":\"next\"}");

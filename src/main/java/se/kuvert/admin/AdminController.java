@@ -43,9 +43,11 @@ public final class AdminController {
     private final Views views;
     private final java.nio.file.Path mediaDir;
     private final java.nio.file.Path slidesDir;
+    private final Preflights preflights;
 
     public AdminController(Auth auth, ShowRepository shows, Director director, MediaStore media, Views views,
-                           java.nio.file.Path mediaDir, java.nio.file.Path slidesDir) {
+                           java.nio.file.Path mediaDir, java.nio.file.Path slidesDir, Preflights preflights) {
+        this.preflights = preflights;
         this.mediaDir = mediaDir;
         this.slidesDir = slidesDir;
         this.auth = auth;
@@ -317,7 +319,9 @@ public final class AdminController {
         int slide = clamp(ctx.queryParam("slide"), run.size());
         int step = clamp(ctx.queryParam("step"), run.slide(slide).steps());
         StageView stage = new StageView(show, run.slide(slide), slide, run.size(), step, false, false, 0, Texts.of(show.language()));
-        ctx.html(views.render("admin/preview.jte", new PreviewPage(show, run, stage)));
+        // ?frame: the step alone in a window of its own, for the preflight to measure as the big screen shows it.
+        String template = ctx.queryParam("frame") == null ? "admin/preview.jte" : "admin/previewframe.jte";
+        ctx.html(views.render(template, new PreviewPage(show, run, stage)));
     }
 
     private void problem(Context ctx, String message) {
@@ -333,7 +337,8 @@ public final class AdminController {
 
     private EditPage editPage(Context ctx, Show show, String message) {
         return new EditPage(csrf(ctx), show, RunOfShow.of(show), media.list(), message, message == null ? ctx.queryParam("done") : null, ctx.queryParam("uploaded"),
-                Readiness.check(show, media::exists), show.id().equals(director.snapshot().state().showId()));
+                Readiness.check(show, media::exists, preflights.status(show)), show.id().equals(director.snapshot().state().showId()),
+                preflights.status(show));
     }
 
     private Show show(Context ctx) {
@@ -389,7 +394,7 @@ public final class AdminController {
     }
 
     public record EditPage(String csrf, Show show, RunOfShow run, List<String> media, String message, String done, String uploaded,
-                           List<Readiness.Problem> problems, boolean live) {
+                           List<Readiness.Problem> problems, boolean live, Preflights.Status preflight) {
     }
 
     public record PreviewPage(Show show, RunOfShow run, StageView stage) {

@@ -11,19 +11,24 @@ import java.util.function.Predicate;
 
 /** What would go wrong on the night, found before it: each problem with where to fix it. */
 public final class Readiness {
-    /** Paragraphs longer than this do not fit the motivation slide in readable type. */
-    static final int LONG_PARAGRAPH = 700;
-    static final int LONG_NAME = 60;
-
     private Readiness() {
     }
 
     public record Problem(String what, String fix) {
     }
 
-    static List<Problem> check(Show show, Predicate<String> mediaExists) {
+    /** {@code preflight}: whether the show as it is now fits the big screen, measured (it replaces counting characters). */
+    static List<Problem> check(Show show, Predicate<String> mediaExists, Preflights.Status preflight) {
         List<Problem> problems = new ArrayList<>();
         String edit = "/admin/shows/" + show.id();
+        String run = edit + "/preflight";
+        if (preflight instanceof Preflights.Status.NotRun) {
+            problems.add(new Problem("The show has not been through preflight: nobody has measured that every slide fits the big screen.", run));
+        } else if (preflight instanceof Preflights.Status.Stale) {
+            problems.add(new Problem("The show was edited since its last preflight; run it again.", run));
+        } else if (preflight instanceof Preflights.Status.Failed f) {
+            problems.add(new Problem("Preflight found " + f.last().findings().size() + " problems on the big screen.", run));
+        }
         if (show.awards().isEmpty()) {
             problems.add(new Problem("The show has no awards.", edit));
         }
@@ -39,18 +44,9 @@ public final class Readiness {
             if (award.motivation().isEmpty()) {
                 problems.add(new Problem("“" + award.name() + "” has no jury motivation.", at));
             }
-            for (String paragraph : award.motivation()) {
-                if (paragraph.length() > LONG_PARAGRAPH) {
-                    problems.add(new Problem("A motivation paragraph of “" + award.name() + "” has " + paragraph.length()
-                            + " characters; above " + LONG_PARAGRAPH + " it will not fit in readable type. Split it.", at));
-                }
-            }
             for (Nominee nominee : award.nominees()) {
                 if (nominee.image() == null) {
                     problems.add(new Problem("Nominee “" + nominee.name() + "” has no image.", at));
-                }
-                if (nominee.name().length() > LONG_NAME) {
-                    problems.add(new Problem("Nominee “" + nominee.name() + "” has a very long name; it may not fit.", at));
                 }
                 media(problems, nominee.image(), "The image of “" + nominee.name() + "”", mediaExists, at);
                 media(problems, nominee.video(), "The video of “" + nominee.name() + "”", mediaExists, at);

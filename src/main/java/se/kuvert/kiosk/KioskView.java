@@ -22,7 +22,7 @@ public record KioskView(Show show, List<Entry> awards, Texts texts) {
     public static KioskView of(PublicSnapshot snapshot) {
         Show show = snapshot.show();
         if (show == null) {
-            return new KioskView(null, List.of(), Texts.of("sv"));
+            return new KioskView(null, List.of(), Texts.of((Show) null));
         }
         List<Entry> entries = show.awards().stream()
                 .map(a -> new Entry(a, snapshot.isRevealed(a.id()) ? a.winningNominee() : Optional.empty()))

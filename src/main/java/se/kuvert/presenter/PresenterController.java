@@ -6,13 +6,18 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.UnauthorizedResponse;
 import se.kuvert.auth.Auth;
 import se.kuvert.auth.Role;
+import se.kuvert.content.Show;
 import se.kuvert.content.ShowRepository;
+import se.kuvert.content.Texts;
 import se.kuvert.live.Director;
+import se.kuvert.live.LiveState;
 import se.kuvert.live.Snapshot;
 import se.kuvert.screens.HealthView;
 import se.kuvert.screens.Screens;
 import se.kuvert.web.SseHub;
 import se.kuvert.web.Views;
+
+import java.util.function.Predicate;
 
 /** The phone remote: PIN login, the page, and its live panel over SSE. Commands go through the control API. */
 public final class PresenterController implements AutoCloseable {
@@ -33,9 +38,12 @@ public final class PresenterController implements AutoCloseable {
     private final Screens screens;
     private final SseHub hub;
     private final SseHub healthHub;
+    private final Predicate<Show> passedPreflight;
 
+    /** {@code passedPreflight}: whether a show as it is now has passed the admin's preflight (the phone warns if not). */
     public PresenterController(Director director, Views views, Auth auth, ShowRepository shows, Screens screens,
-                               long heartbeatMillis) {
+                               Predicate<Show> passedPreflight, long heartbeatMillis) {
+        this.passedPreflight = passedPreflight;
         this.director = director;
         this.views = views;
         this.auth = auth;
@@ -92,7 +100,19 @@ public final class PresenterController implements AutoCloseable {
     }
 
     private String health(Snapshot snapshot) {
-        return views.render("presenter/health.jte", HealthView.of(screens.reports(), snapshot));
+        return views.render("presenter/health.jte", strip(snapshot));
+    }
+
+    private Strip strip(Snapshot snapshot) {
+        LiveState s = snapshot.state();
+        boolean beforeTheShow = s.startedAt() == null || (s.slide() == 0 && s.step() == 0);
+        boolean unchecked = snapshot.show() != null && beforeTheShow && !passedPreflight.test(snapshot.show());
+        return new Strip(HealthView.of(screens.reports(), snapshot), Texts.of(snapshot.show()), unchecked);
+    }
+
+    /** A preflight was stored: the warning before the show may come or go. */
+    public void preflightChanged() {
+        healthHub.publishIfChanged(health(director.snapshot()));
     }
 
     private void page(Context ctx) {
@@ -102,7 +122,7 @@ public final class PresenterController implements AutoCloseable {
             return;
         }
         Snapshot snapshot = director.snapshot();
-        ctx.html(views.render("presenter/page.jte", new Page(view(snapshot), HealthView.of(screens.reports(), snapshot))));
+        ctx.html(views.render("presenter/page.jte", new Page(view(snapshot), strip(snapshot))));
     }
 
     private void login(Context ctx) {
@@ -138,7 +158,11 @@ public final class PresenterController implements AutoCloseable {
     public record LoginPage(String error) {
     }
 
-    public record Page(PresenterView view, HealthView health) {
+    public record Page(PresenterView view, Strip health) {
+    }
+
+    /** The health strip: every screen's dot and the warning before a reveal, in the live show's words. */
+    public record Strip(HealthView health, Texts texts, boolean preflightMissing) {
     }
 
     public record PairPage(String token, String error) {

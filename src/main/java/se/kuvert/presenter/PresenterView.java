@@ -33,7 +33,8 @@ public record PresenterView(
         List<Line> script,
         String notes,
         List<RunItem> run,
-        List<ShowRepository.Summary> shows) {
+        List<ShowRepository.Summary> shows,
+        Texts texts) {
 
     /** A slide and step as the presenter reads it: "De nominerade" of an award, step 2 of 3, "Växjö kommun". */
     public record Place(int slide, int step, int steps, String kind, String title, String award, String detail) {
@@ -54,7 +55,7 @@ public record PresenterView(
         Show show = snapshot.show();
         if (show == null) {
             return new PresenterView(null, null, s.version(), s.blackout(), s.logo(), false, null, null, null, false, false,
-                    List.of(), null, List.of(), shows);
+                    List.of(), null, List.of(), shows, Texts.of((Show) null));
         }
         RunOfShow run = snapshot.run();
         Slide slide = snapshot.slide();
@@ -71,12 +72,12 @@ public record PresenterView(
         }
         return new PresenterView(show.id(), show.title(), s.version(), s.blackout(), s.logo(), s.loop(),
                 s.startedAt() == null ? null : s.startedAt().toEpochMilli(), now, next, reveals, missing,
-                script(show, slide, s.step()), slide.notes(), items, shows);
+                script(show, slide, s.step()), slide.notes(), items, shows, Texts.of(show));
     }
 
     private static Place place(Show show, Slide slide, int index, int step) {
         return new Place(index, step, slide.steps(), slide.kind(), SlideLabels.title(show, slide), SlideLabels.awardName(slide),
-                SlideLabels.step(slide, step));
+                SlideLabels.step(show, slide, step));
     }
 
     /** The text to read aloud for what is on screen now; only ever what the audience can already see or is seeing. */

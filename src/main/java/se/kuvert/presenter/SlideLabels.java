@@ -55,12 +55,12 @@ final class SlideLabels {
     }
 
     /** What a step of a slide brings on screen, for slides whose steps differ ("Växjö kommun", "Stycke 2"). */
-    static String step(Slide slide, int step) {
+    static String step(Show show, Slide slide, int step) {
         if (slide instanceof Slide.Nominees n && step < n.award().nominees().size()) {
             return n.award().nominees().get(step).name();
         }
         if (slide instanceof Slide.Motivation) {
-            return "paragraph " + (step + 1);
+            return Texts.of(show).format("ui.paragraph", step + 1);
         }
         return null;
     }

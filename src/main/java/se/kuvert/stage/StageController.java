@@ -7,6 +7,7 @@ import io.javalin.http.UnauthorizedResponse;
 import se.kuvert.auth.Auth;
 import se.kuvert.content.Award;
 import se.kuvert.content.Show;
+import se.kuvert.content.Texts;
 import se.kuvert.content.Theme;
 import se.kuvert.display.DisplayController;
 import se.kuvert.live.Director;
@@ -88,6 +89,9 @@ public final class StageController implements AutoCloseable {
     /** {@code show}: the live show (or null), whose media the page loads up front as the big screen does. */
     public record Page(String monitorHtml, String events, String screen, String build, long version, boolean control,
                        Show show) {
+        public Texts texts() {
+            return Texts.of(show);
+        }
     }
 
     private void track(Snapshot snapshot) {

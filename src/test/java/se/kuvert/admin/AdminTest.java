@@ -181,7 +181,15 @@ class AdminTest {
         assertEquals(2, show.awards().get(0).motivation().size());
         assertEquals("Bo Berg", show.awards().get(0).jury().get(1).name());
         String editor = page("/admin/shows/" + id).body();
-        assertTrue(editor.contains("id=\"ready\""), "reported ready");
+        assertFalse(editor.contains("id=\"ready\""), "not ready before it has been through preflight");
+        assertTrue(editor.contains("has not been through preflight"), "readiness asks for the preflight");
+        var checked = t.send(HttpRequest.newBuilder(URI.create(t.url("/admin/shows/" + id + "/preflight")))
+                .header("Content-Type", "application/json").header("Cookie", cookie).header("X-CSRF-Token", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"contentHash\":\"" + Preflights.hash(show) + "\",\"renders\":"
+                        + Preflights.renders(show) + ",\"findings\":[]}")).build());
+        assertEquals(200, checked.statusCode(), checked.body());
+        editor = page("/admin/shows/" + id).body();
+        assertTrue(editor.contains("id=\"ready\""), "reported ready once it passed preflight");
         assertTrue(editor.contains("••••••••"), "the winner is masked");
         Matcher winnerSelects = Pattern.compile("<select name=\"winner\">(.*?)</select>", Pattern.DOTALL).matcher(editor);
         int selects = 0;

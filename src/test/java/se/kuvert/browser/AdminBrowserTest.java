@@ -80,6 +80,12 @@ class AdminBrowserTest extends BrowserTest {
                 assertThat(admin.locator("section.award", new Page.LocatorOptions().setHasText(award)).locator(".masked"))
                         .hasText("••••••••");
             }
+            // Everything is filled in; what is left is to see that every slide fits the big screen.
+            assertThat(admin.locator("#preflight-status")).hasAttribute("data-state", "notrun");
+            admin.locator("#run-preflight").click();
+            assertThat(admin.locator("#verdict")).hasAttribute("data-state", "passed",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+            admin.locator("header.bar a").first().click();
             assertThat(admin.locator("#ready")).isVisible();
 
             admin.getByText("Preview").first().click();

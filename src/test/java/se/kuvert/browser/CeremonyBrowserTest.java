@@ -64,7 +64,7 @@ class CeremonyBrowserTest extends BrowserTest {
                 checkSealed(room, now, revealed);
                 room.screenshot(showId, now.state().slide(), step);
                 if (now.nextPlace() == now.state()) {
-                    assertThat(room.phone.locator("#next-title")).hasText("End of the show");
+                    assertThat(room.phone.locator("#next-title")).hasText(se.kuvert.content.Texts.of(now.show()).get("ui.endOfShow"));
                     break;
                 }
                 long before = room.version();
@@ -125,7 +125,7 @@ class CeremonyBrowserTest extends BrowserTest {
         assertThat(panel).hasAttribute("data-slide", String.valueOf(now.state().slide()));
         Slide s = now.slide();
         if (s.steps() > 1) {
-            assertThat(room.phone.locator("#now-step")).containsText("Step " + (now.state().step() + 1) + " of " + s.steps());
+            assertThat(room.phone.locator("#now-step")).containsText(se.kuvert.content.Texts.of(now.show()).format("ui.stepOf", now.state().step() + 1, s.steps()));
         }
         if (s instanceof Slide.Motivation m) {
             assertThat(room.phone.locator(".script .line.current")).hasText(m.award().motivation().get(now.state().step()));
@@ -172,7 +172,7 @@ class CeremonyBrowserTest extends BrowserTest {
 
     private static void aPlainTapDoesNotReveal(Room room, long version) {
         room.phone.locator("#next").tap();
-        assertThat(room.phone.locator("#toast")).containsText("Keep holding");
+        assertThat(room.phone.locator("#toast")).containsText(se.kuvert.content.Texts.of(room.server.app.director().snapshot().show()).get("ui.keepHolding"));
         assertEquals(version, room.version(), "a plain tap revealed the winner");
         assertThat(room.slide()).hasAttribute("data-kind", "envelope");
     }

@@ -51,7 +51,7 @@ class PresenterBrowserTest extends BrowserTest {
         try (Room room = new Room(chromium, data, SHOW, 1920, 1080)) {
             long before = room.version();
             room.phone.evaluate("() => { const next = document.getElementById('next'); next.click(); next.click(); }");
-            assertThat(room.phone.locator("#toast")).containsText("already moved on");
+            assertThat(room.phone.locator("#toast")).containsText(se.kuvert.content.Texts.of(room.server.app.director().snapshot().show()).get("ui.stale"));
             assertThat(room.slide()).hasAttribute("data-version", String.valueOf(before + 1));
             assertEquals(before + 1, room.version());
             assertThat(room.phone.locator("#panel-content")).hasAttribute("data-version", String.valueOf(before + 1));
@@ -109,7 +109,7 @@ class PresenterBrowserTest extends BrowserTest {
             assertThat(laptop.locator("#panel-content")).hasAttribute("data-version", String.valueOf(v));
             assertThat(laptop.locator("#panel-content")).hasAttribute("data-next-reveals", "true");
             laptop.keyboard().press("PageDown");
-            assertThat(laptop.locator("#toast")).containsText("Press again");
+            assertThat(laptop.locator("#toast")).containsText(se.kuvert.content.Texts.of(room.server.app.director().snapshot().show()).get("ui.pressAgain"));
             assertEquals(v, room.version());
             laptop.keyboard().press("PageDown");
             assertThat(room.slide()).hasAttribute("data-kind", "winner");

@@ -152,7 +152,7 @@ class RoomBrowserTest extends BrowserTest {
             Locator loop = room.display.locator("#stage > .slide.kind-loop:not(.leaving)");
             assertThat(loop).hasAttribute("data-version", String.valueOf(before + 1));
             assertThat(room.phone.locator("#loop-banner")).isVisible();
-            assertThat(room.phone.locator("#next .next-label")).hasText("Go live");
+            assertThat(room.phone.locator("#next .next-label")).hasText(se.kuvert.content.Texts.of("sv").get("ui.goLive"));
             int frames = Integer.parseInt(loop.getAttribute("data-frames"));
             assertTrue(frames >= 3, "title, nominees, partners");
             // The loop turns: every frame comes round, and after two more rounds the page has not grown.

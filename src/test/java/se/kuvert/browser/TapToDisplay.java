@@ -34,7 +34,7 @@ public final class TapToDisplay {
             for (int i = 0; i < 100; i++) {
                 long version = Long.parseLong(panel.getAttribute("data-version"));
                 assertThat(slide).hasAttribute("data-version", String.valueOf(version));
-                if (phone.locator("#next-title").textContent().contains("End of the show")) {
+                if (phone.locator("#next-title").textContent().contains(se.kuvert.content.Texts.of(panel.getAttribute("data-lang")).get("ui.endOfShow"))) {
                     break;
                 }
                 if ("true".equals(panel.getAttribute("data-next-reveals"))) {
