@@ -52,6 +52,8 @@ class StressShowBrowserTest extends BrowserTest {
                     problems.addAll(screen.walk(show.id(), size[0], size[1]));
                 }
             }
+            System.out.printf("%nStress shows: %d steps measured, nominee groups at most %.2f %% off centre%n%n",
+                    screen.measured, screen.worstCentre * 100);
         }
         assertEquals(List.of(), problems);
     }
@@ -73,6 +75,8 @@ class StressShowBrowserTest extends BrowserTest {
         final TestApp server;
         final BrowserContext context;
         final Page page;
+        int measured;
+        double worstCentre;
 
         Screen(Chromium chromium, Path data) {
             Path media = data.resolve("media");
@@ -109,6 +113,7 @@ class StressShowBrowserTest extends BrowserTest {
                 Map<String, Map<String, Object>> before = new HashMap<>();
                 for (int step = 0; step < s.steps(); step++) {
                     show(slide, step);
+                    measured++;
                     String where = showId + " " + width + "x" + height + " slide " + slide + " (" + s.kind()
                             + (s.award() == null ? "" : " " + s.award().id()) + ") step " + step + ": ";
                     for (Map<String, Object> p : (List<Map<String, Object>>) page.evaluate(
@@ -128,6 +133,7 @@ class StressShowBrowserTest extends BrowserTest {
                                 "() => KuvertMeasure.groupCentre(document.getElementById('stage'))");
                         double x = ((Number) centre.get("x")).doubleValue();
                         double y = ((Number) centre.get("y")).doubleValue();
+                        worstCentre = Math.max(worstCentre, Math.max(Math.abs(x), Math.abs(y)));
                         if (Math.abs(x) > 0.02 || Math.abs(y) > 0.02) {
                             problems.add(where + "not centred: off by " + Math.round(x * 1000) / 10.0 + " % across and "
                                     + Math.round(y * 1000) / 10.0 + " % down");
