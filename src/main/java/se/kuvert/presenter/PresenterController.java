@@ -25,7 +25,6 @@ public final class PresenterController implements AutoCloseable {
     public static final String LOGIN = "/presenter/login";
     public static final String LOGOUT = "/presenter/logout";
     public static final String PAIR = "/presenter/pair";
-    private static final String PAIR_FAILED = "This pairing code has expired or was already used.";
     public static final String EVENTS = "/events/presenter";
     public static final String EVENT = "panel";
     public static final String HEALTH_EVENTS = "/events/health";
@@ -62,9 +61,9 @@ public final class PresenterController implements AutoCloseable {
             ctx.header("Cache-Control", "no-store");
             String token = ctx.queryParam("token");
             if (auth.pairing().valid(token)) {
-                ctx.html(views.render("presenter/pair.jte", new PairPage(token, null)));
+                ctx.html(views.render("presenter/pair.jte", new PairPage(token, null, texts())));
             } else {
-                ctx.status(HttpStatus.FORBIDDEN).html(views.render("presenter/pair.jte", new PairPage(null, PAIR_FAILED)));
+                ctx.status(HttpStatus.FORBIDDEN).html(views.render("presenter/pair.jte", new PairPage(null, texts().get("ui.pairFailed"), texts())));
             }
         });
         routes.post(PAIR, ctx -> {
@@ -73,9 +72,9 @@ public final class PresenterController implements AutoCloseable {
                 ctx.redirect(PAGE, HttpStatus.SEE_OTHER);
             } else if (result instanceof Auth.Login.Wait wait) {
                 long seconds = wait.refuse(ctx);
-                ctx.html(views.render("presenter/pair.jte", new PairPage(null, "Too many wrong codes. Try again in " + seconds + " s.")));
+                ctx.html(views.render("presenter/pair.jte", new PairPage(null, texts().format("ui.tooManyCodes", seconds), texts())));
             } else {
-                ctx.status(HttpStatus.FORBIDDEN).html(views.render("presenter/pair.jte", new PairPage(null, PAIR_FAILED)));
+                ctx.status(HttpStatus.FORBIDDEN).html(views.render("presenter/pair.jte", new PairPage(null, texts().get("ui.pairFailed"), texts())));
             }
         });
         routes.post(LOGOUT, ctx -> {
@@ -118,7 +117,7 @@ public final class PresenterController implements AutoCloseable {
     private void page(Context ctx) {
         ctx.header("Cache-Control", "no-store");
         if (auth.controller(ctx).isEmpty()) {
-            ctx.html(views.render("presenter/login.jte", new LoginPage(null)));
+            ctx.html(views.render("presenter/login.jte", new LoginPage(null, texts())));
             return;
         }
         Snapshot snapshot = director.snapshot();
@@ -131,9 +130,9 @@ public final class PresenterController implements AutoCloseable {
             ctx.redirect(PAGE, HttpStatus.SEE_OTHER);
         } else if (result instanceof Auth.Login.Wait wait) {
             long seconds = wait.refuse(ctx);
-            ctx.html(views.render("presenter/login.jte", new LoginPage("Too many wrong PINs. Try again in " + seconds + " s.")));
+            ctx.html(views.render("presenter/login.jte", new LoginPage(texts().format("ui.tooManyPins", seconds), texts())));
         } else {
-            ctx.status(HttpStatus.UNAUTHORIZED).html(views.render("presenter/login.jte", new LoginPage("Wrong PIN. Try again.")));
+            ctx.status(HttpStatus.UNAUTHORIZED).html(views.render("presenter/login.jte", new LoginPage(texts().get("ui.wrongPin"), texts())));
         }
     }
 
@@ -155,7 +154,12 @@ public final class PresenterController implements AutoCloseable {
         healthHub.close();
     }
 
-    public record LoginPage(String error) {
+    /** The words of the live show's language, for the pages before login. */
+    private Texts texts() {
+        return Texts.of(director.snapshot().show());
+    }
+
+    public record LoginPage(String error, Texts texts) {
     }
 
     public record Page(PresenterView view, Strip health) {
@@ -165,6 +169,6 @@ public final class PresenterController implements AutoCloseable {
     public record Strip(HealthView health, Texts texts, boolean preflightMissing) {
     }
 
-    public record PairPage(String token, String error) {
+    public record PairPage(String token, String error, Texts texts) {
     }
 }

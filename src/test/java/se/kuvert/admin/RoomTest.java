@@ -62,7 +62,7 @@ class RoomTest {
         String token = token(link);
         var page = t.get("/presenter/pair?token=" + token);
         assertEquals(200, page.statusCode());
-        assertTrue(page.body().contains("Use this phone as presenter"));
+        assertTrue(page.body().contains(se.kuvert.content.Texts.of(t.app.director().snapshot().show()).get("ui.pairButton")));
         var paired = t.form("/presenter/pair", null, "token", token);
         assertEquals(303, paired.statusCode());
         String phone = TestApp.cookie(paired);
@@ -71,7 +71,7 @@ class RoomTest {
 
         var again = t.form("/presenter/pair", null, "token", token);
         assertEquals(403, again.statusCode(), "a code works once");
-        assertTrue(again.body().contains("expired or was already used"));
+        assertTrue(again.body().contains(se.kuvert.content.Texts.of(t.app.director().snapshot().show()).get("ui.pairFailed")));
         assertTrue(again.headers().firstValue("Set-Cookie").isEmpty());
         assertEquals(403, t.get("/presenter/pair?token=" + token).statusCode());
     }
