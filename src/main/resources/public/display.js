@@ -128,6 +128,11 @@
     var shown = stage.querySelector('.slide:not(.leaving)');
     window.kuvertScreen.shown(shown.dataset.version, shown.dataset.show, build);
   });
+  // Every face up front, the extended Latin ones too: a name with ł or ș that comes in later is not drawn blank first.
+  ['400 1em "Inter"', '600 1em "Inter"', '700 1em "Inter"', '400 1em "Playfair Display"',
+    '700 1em "Playfair Display"', 'italic 400 1em "Playfair Display"'].forEach(function (font) {
+    document.fonts.load(font, 'a\u0142');
+  });
   document.fonts.ready.then(fitNominees);
   window.kuvertScreen.runLoop(stage);
   document.body.addEventListener('htmx:sseOpen', function () { dot.classList.remove('on'); });

@@ -16,7 +16,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class ScreenFitBrowserTest extends BrowserTest {
 
-
+    @org.junit.jupiter.api.Test
+    void letters_beyond_basic_latin_are_drawn_in_the_bundled_fonts_loaded_up_front(@TempDir Path data) {
+        try (Room room = new Room(chromium, data, "digitaliseringskommun-2021", 1280, 720)) {
+            room.settle();
+            room.display.waitForFunction("() => [...document.fonts].filter(f => f.status === 'loaded'"
+                    + " && f.unicodeRange.includes('U+100-2BA')).length === 6");
+            @SuppressWarnings("unchecked")
+            List<String> loaded = (List<String>) room.display.evaluate("() => [...document.fonts]"
+                    + ".filter(f => f.status === 'loaded').map(f => f.family + ' ' + f.weight + ' ' + f.style + ' ' + f.unicodeRange)");
+            for (String face : List.of("Inter 400", "Inter 600", "Inter 700", "Playfair Display 400 normal",
+                    "Playfair Display 700", "Playfair Display 400 italic")) {
+                org.junit.jupiter.api.Assertions.assertTrue(loaded.stream().anyMatch(f -> f.replace("\"", "").startsWith(face)
+                        && f.contains("U+100-2BA")), face + " with Latin Extended (ł, ș) is loaded: " + loaded);
+            }
+        }
+    }
 
     /** Returns one line per way the stage does not fill the window, then one per problem measure.js finds. */
     private static final String PROBLEMS = """
