@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.util.AsyncExecutor;
 import io.javalin.http.staticfiles.Location;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.server.Connector;
@@ -16,6 +17,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -26,6 +30,7 @@ public final class Server {
     private static final int ACCEPT_QUEUE = 2048;
     /** A little over the largest medium (200 MB), so the media store's own check says why a file is refused. */
     private static final int MAX_UPLOAD_MB = 210;
+    private static final int STREAM_OPENERS = 4;
 
     private Server() {
     }
@@ -40,6 +45,12 @@ public final class Server {
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            // Javalin opens every SSE stream on its async executor, by default a pool without bound: a thousand
+            // screens reconnecting at once made hundreds of threads. Opening a stream never blocks, so a few do.
+            ThreadPoolExecutor opening = new ThreadPoolExecutor(STREAM_OPENERS, STREAM_OPENERS, 30, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), SseHub.daemons("stream-open"));
+            opening.allowCoreThreadTimeOut(true);
+            config.concurrency.executor = kotlin.LazyKt.lazyOf(new AsyncExecutor(opening));
             config.http.maxRequestSize = 1_000_000;
             config.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_MB, SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(220, SizeUnit.MB);

@@ -48,8 +48,9 @@ public final class SseHub implements AutoCloseable {
      * Every hub of the process shares these few threads: writes never block, so a writer only copies bytes into
      * Jetty's buffers, and the number of threads does not grow with the number of streams.
      */
+    static final int WRITER_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     private static final ExecutorService WRITERS = Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), daemons("sse-writer"));
+            WRITER_THREADS, daemons("sse-writer"));
     private static final ScheduledExecutorService HEARTBEATS = Executors.newSingleThreadScheduledExecutor(daemons("sse-heartbeat"));
 
     private final String event;
@@ -338,7 +339,7 @@ public final class SseHub implements AutoCloseable {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemons(String name) {
+    static java.util.concurrent.ThreadFactory daemons(String name) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());
