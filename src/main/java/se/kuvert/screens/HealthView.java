@@ -1,5 +1,6 @@
 package se.kuvert.screens;
 
+import se.kuvert.content.Texts;
 import se.kuvert.live.Snapshot;
 
 import java.util.ArrayList;
@@ -11,7 +12,9 @@ import java.util.List;
  */
 public record HealthView(List<Screens.Report> screens, String warning) {
 
+    /** The strip in the live show's language. */
     public static HealthView of(List<Screens.Report> reports, Snapshot snapshot) {
+        Texts texts = Texts.of(snapshot.show());
         String warning = null;
         if (snapshot.nextRevealsWinner()) {
             List<String> problems = new ArrayList<>();
@@ -19,14 +22,14 @@ public record HealthView(List<Screens.Report> screens, String warning) {
             for (Screens.Report r : reports) {
                 display |= r.kind().equals("display");
                 if (r.health() != Screens.Health.GREEN) {
-                    problems.add((r.name().equals(r.kind()) ? r.name() : r.kind() + " " + r.name()) + ": " + r.problem());
+                    problems.add((r.name().equals(r.kind()) ? r.name() : r.kind() + " " + r.name()) + ": " + r.cause().in(texts));
                 }
             }
             if (!display) {
-                problems.add(0, "no big screen has connected");
+                problems.add(0, texts.get("screen.noDisplay"));
             }
             if (!problems.isEmpty()) {
-                warning = "Before you reveal — " + String.join("; ", problems) + ".";
+                warning = texts.format("screen.beforeReveal", String.join("; ", problems));
             }
         }
         return new HealthView(reports, warning);

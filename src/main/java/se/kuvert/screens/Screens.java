@@ -1,5 +1,7 @@
 package se.kuvert.screens;
 
+import se.kuvert.content.Texts;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,9 +41,13 @@ public final class Screens {
 
     public enum Health { GREEN, AMBER, RED }
 
-    /** One screen as the crew sees it; {@code problem} says in words why it is not green, or is null. */
+    /**
+     * One screen as the crew sees it; {@code problem} says in (English) words why it is not green, or is null, and
+     * {@code cause} says the same as a key of the screens' words ({@code screen.*} in {@link Texts}) and its figures,
+     * for the phone to say it in the show's language.
+     */
     public record Report(String name, String kind, boolean connected, Instant lastSeen, Long roundTripMillis,
-                         long version, int preloaded, int media, Health health, String problem) {
+                         long version, int preloaded, int media, Health health, String problem, Cause cause) {
         public String healthName() {
             return health.name().toLowerCase();
         }
@@ -293,31 +299,46 @@ public final class Screens {
                 .ifPresent(gone -> entries.remove(gone.name));
     }
 
+    /** Why a screen is not green: a key of the screens' words ({@code screen.*}) and the figures it names. */
+    public record Cause(String key, List<Long> figures) {
+        static Cause of(String key, long... figures) {
+            return new Cause(key, java.util.Arrays.stream(figures).boxed().toList());
+        }
+
+        /** The cause in the words of {@code texts}. */
+        public String in(Texts texts) {
+            return texts.format("screen." + key, figures.toArray());
+        }
+    }
+
     private static Report report(Entry e, Instant now, Expectation exp) {
         boolean fresh = e.lastSeen != null && Duration.between(e.lastSeen, now).compareTo(GONE_AFTER) <= 0;
         boolean connected = e.streams > 0 && fresh;
         Health health;
-        String problem;
+        Cause cause;
         if (!connected) {
             health = Health.RED;
-            problem = e.streams == 0 ? "not connected" : "no heartbeat";
+            cause = Cause.of(e.streams == 0 ? "notConnected" : "noHeartbeat");
         } else if (e.version >= 0 && e.version < exp.version()
                 && Duration.between(exp.versionSince(), now).compareTo(BEHIND_AFTER) > 0) {
             health = Health.AMBER;
-            problem = "behind: shows version " + e.version + " of " + exp.version();
+            cause = Cause.of("behind", e.version, exp.version());
         } else if (e.version < 0) {
             health = Health.AMBER;
-            problem = "starting";
+            cause = Cause.of("starting");
         } else if (e.preloaded < exp.media()) {
             health = Health.AMBER;
-            problem = "media loaded " + e.preloaded + " of " + exp.media();
+            cause = Cause.of("media", e.preloaded, exp.media());
         } else if (e.roundTrip != null && e.roundTrip > SLOW_MILLIS) {
             health = Health.AMBER;
-            problem = "slow network: " + e.roundTrip + " ms round trip";
+            cause = Cause.of("slow", e.roundTrip);
         } else {
             health = Health.GREEN;
-            problem = null;
+            cause = null;
         }
-        return new Report(e.name, e.kind, connected, e.lastSeen, e.roundTrip, e.version, e.preloaded, e.media, health, problem);
+        return new Report(e.name, e.kind, connected, e.lastSeen, e.roundTrip, e.version, e.preloaded, e.media, health,
+                cause == null ? null : cause.in(ENGLISH), cause);
     }
+
+    private static final Texts ENGLISH = Texts.of("en");
 }

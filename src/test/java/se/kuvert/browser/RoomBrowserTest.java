@@ -275,7 +275,7 @@ class RoomBrowserTest extends BrowserTest {
                 room.phone.locator("#next").tap();
                 assertThat(room.phone.locator("#panel-content")).hasAttribute("data-version", String.valueOf(v + 1));
             }
-            assertThat(room.phone.locator("#health-warning")).containsText("Before you reveal");
+            assertThat(room.phone.locator("#health-warning")).containsText("Innan du avslöjar");   // the gala is Swedish
             assertThat(room.phone.locator("#health-warning")).containsText("display");
             room.phone.screenshot(new Page.ScreenshotOptions().setPath(Room.SCREENSHOTS.resolve("phone-health-warning.png")));
 

@@ -109,7 +109,12 @@ class ScreensTest {
                 show, run, java.util.Set.of());
         var title = new se.kuvert.live.Snapshot(new se.kuvert.live.LiveState("gala", 0, 0, false, false, false, 5, null),
                 show, run, java.util.Set.of());
-        assertEquals("Before you reveal — no big screen has connected.", HealthView.of(screens.reports(), envelope).warning());
+        assertEquals("Innan du avslöjar — ingen storbildsskärm är ansluten.", HealthView.of(screens.reports(), envelope).warning(),
+                "in the Swedish show's language");
+        var english = se.kuvert.TestShows.other();
+        var englishEnvelope = new se.kuvert.live.Snapshot(new se.kuvert.live.LiveState("other", 3, 0, false, false, false, 5, null),
+                english, se.kuvert.content.RunOfShow.of(english), java.util.Set.of());
+        assertEquals("Before you reveal — no big screen has connected.", HealthView.of(screens.reports(), englishEnvelope).warning());
         screens.expect(5, 0);
         String main = screens.connected("main", "display");
         screens.heartbeat(main, "main", "display", 5, 0, 0, 5L);
@@ -117,7 +122,8 @@ class ScreensTest {
         String lectern = screens.connected("lectern", "stage");
         clock.advance(Duration.ofSeconds(6));
         screens.heartbeat(lectern, "lectern", "stage", 5, 0, 0, 5L);
-        assertEquals("Before you reveal — display main: no heartbeat.", HealthView.of(screens.reports(), envelope).warning());
+        assertEquals("Innan du avslöjar — display main: hörs inte av.", HealthView.of(screens.reports(), envelope).warning());
+        assertEquals("Before you reveal — display main: no heartbeat.", HealthView.of(screens.reports(), englishEnvelope).warning());
         assertNull(HealthView.of(screens.reports(), title).warning(), "no reveal next, no warning");
     }
 
