@@ -14,6 +14,9 @@ const { io } = require('socket.io-client');
 
 const JAR = path.resolve(process.argv[2] || path.join(__dirname, '..', '..', 'target', 'kuvert.jar'));
 const TOKEN = 'bench-token-0123456789abcdef';
+// state: GET /events/state with the API token (JSON, what a tool such as Companion reads); display: GET /events/display
+// (the big screen's HTML, no login)
+const STREAM = process.env.BENCH_STREAM || 'state';
 const SIZES = (process.env.BENCH_SIZES || '1,100,1000').split(',').map(Number);
 const WARM = 20, COLD = 3, RUNS = 2, ROUND_TIMEOUT = 20_000;
 const deadline = Date.now() + 10 * 60_000; // the whole run, whatever happens
@@ -78,9 +81,9 @@ async function startKuvert() {
       });
     },
     subscribe: onVersion => new Promise((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port, path: '/events/state', agent: false,
-        headers: { Authorization: `Bearer ${TOKEN}`, Accept: 'text/event-stream' } }, res => {
-        if (res.statusCode !== 200) { reject(new Error(`/events/state ${res.statusCode}`)); return; }
+      const req = http.get({ host: '127.0.0.1', port, path: `/events/${STREAM}`, agent: false,
+        headers: { ...(STREAM === 'state' ? { Authorization: `Bearer ${TOKEN}` } : {}), Accept: 'text/event-stream' } }, res => {
+        if (res.statusCode !== 200) { reject(new Error(`/events/${STREAM} ${res.statusCode}`)); return; }
         res.setEncoding('utf8');
         let buf = '';
         let first = true;
@@ -90,8 +93,8 @@ async function startKuvert() {
           while ((end = buf.indexOf('\n\n')) >= 0) {
             const event = buf.slice(0, end);
             buf = buf.slice(end + 2);
-            const m = /"version":(\d+)/.exec(event);
-            if (m) { onVersion(Number(m[1])); if (first) { first = false; resolve({ close: () => req.destroy() }); } }
+            const m = /"version":(\d+)|data-version="(\d+)"/.exec(event);
+            if (m) { onVersion(Number(m[1] || m[2])); if (first) { first = false; resolve({ close: () => req.destroy() }); } }
           }
         });
       });
@@ -194,7 +197,7 @@ async function main() {
   if (!fs.existsSync(JAR)) throw new Error(`no ${JAR}: build first (mvn -q -B -DskipTests package)`);
   console.log(`# Kuvert beside a reveal.js-multiplex-style socket.io relay`);
   console.log(`\n${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map(x => x.toFixed(1)).join(' ')}, ${new Date().toISOString()}`);
-  console.log(`jar: ${JAR}\n`);
+  console.log(`jar: ${JAR}; Kuvert's subscribers on /events/${STREAM}\n`);
   const kuvert = await startKuvert();
   const peer = await startPeer();
 

@@ -1,6 +1,8 @@
 package se.kuvert.display;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntToDoubleFunction;
 
 /**
@@ -82,11 +84,32 @@ public final class TextFit {
                 || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x3000 && c <= 0x303F);
     }
 
+    /** A line count measured once: every change renders the screens again from the same texts and sizes. */
+    private record Measure(String text, Face face, double size, double width) {
+    }
+
+    private static final int REMEMBERED = 20_000;
+    private static final Map<Measure, Integer> MEASURED = new ConcurrentHashMap<>();
+
     /** How many lines {@code text} takes at {@code size} px in a box {@code width} px wide (0 for no text). */
     public static int lines(String text, Face face, double size, double width) {
         if (text == null || text.isBlank()) {
             return 0;
         }
+        Measure key = new Measure(text, face, size, width);
+        Integer known = MEASURED.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (MEASURED.size() >= REMEMBERED) {
+            MEASURED.clear();   // a long day of edits: start over rather than grow
+        }
+        int lines = count(text, face, size, width);
+        MEASURED.put(key, lines);
+        return lines;
+    }
+
+    private static int count(String text, Face face, double size, double width) {
         double available = width / size;   // in em
         double space = face.space;
         int lines = 1;
