@@ -182,10 +182,10 @@ async function noSubscribers(kuvert) {
     ['GET /api/state', () => request(kuvert.port, 'GET', '/api/state').then(r => { if (r.status !== 200) throw new Error('GET /api/state ' + r.status); })],
   ]) {
     const times = [];
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < 800; i++) {
       const t0 = now();
       await fn();
-      if (i >= 100) times.push(now() - t0); // the first 100 warm the JIT
+      if (i >= 300) times.push(now() - t0); // the first 300 warm the JIT
     }
     times.sort((a, b) => a - b);
     out[label] = times;
@@ -202,7 +202,7 @@ async function main() {
   const peer = await startPeer();
 
   const solo = await noSubscribers(kuvert);
-  console.log('## Nobody subscribed (200 requests after 100 to warm up, one after another)\n');
+  console.log('## Nobody subscribed (500 requests after 300 to warm up, one after another)\n');
   console.log('| request | p50 (ms) | p99 (ms) |\n|---|---|---|');
   for (const [label, t] of Object.entries(solo)) console.log(`| \`${label}\` | ${fmt(pct(t, 50))} | ${fmt(pct(t, 99))} |`);
 

@@ -44,7 +44,7 @@ public final class DisplayController implements AutoCloseable {
 
     /** Called by the Director after every change: rendered once, sent to every display. */
     public void changed(Snapshot snapshot) {
-        hub.publish(payload(snapshot));
+        hub.publishLazily(() -> payload(snapshot));
     }
 
     private void page(Context ctx) {

@@ -94,7 +94,7 @@ public final class PresenterController implements AutoCloseable {
 
     /** Called by the Director after every change. */
     public void changed(Snapshot snapshot) {
-        hub.publish(panel(snapshot));
+        hub.publishLazily(() -> panel(snapshot));
         healthHub.publishIfChanged(health(snapshot));
     }
 

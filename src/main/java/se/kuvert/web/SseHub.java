@@ -129,7 +129,8 @@ public final class SseHub implements AutoCloseable {
 
     /**
      * As {@link #publish(String)}, but while nobody is connected the payload is not rendered at all: the first
-     * subscriber gets it rendered then. For streams that often have no one listening (stage monitors, kiosks).
+     * subscriber gets it rendered then. For every stream that may have no one listening: the stage monitor, the kiosk,
+     * the presenter's panel, and the big screen itself while it is not yet (or no longer) connected.
      */
     public void publishLazily(Supplier<String> payload) {
         synchronized (this) {
