@@ -103,6 +103,7 @@ public class RehearsalTest {
                         assertFalse(each.getValue().contains(text), where + ": " + each.getKey() + " carries the real " + text);
                     }
                 }
+                assertTrue(seen.get("/events/state").contains("\"rehearsal\":true"), where + ": the tools' stream says rehearsal");
                 for (String screen : List.of("display event", "presenter event", "stage event", "kiosk event", "/display", "/kiosk",
                         "/presenter", "/stage")) {
                     assertTrue(seen.get(screen).contains(MARK), where + ": " + screen + " has the rehearsal mark");
