@@ -59,6 +59,7 @@ public final class Rehearsal {
         while (out.length() < length) {
             out.append(' ').append(phrase);
         }
-        return out.substring(0, Math.max(length, phrase.length())).strip();
+        String cut = out.substring(0, Math.max(length, phrase.length()));
+        return cut.endsWith(" ") ? cut.substring(0, cut.length() - 1) + "." : cut;
     }
 }
