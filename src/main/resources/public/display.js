@@ -110,7 +110,7 @@
         setTimeout(function () { oldSlide.remove(); }, 900);
       }
     }
-    ['blackout', 'logo-overlay'].forEach(function (id) {
+    ['blackout', 'logo-overlay', 'rehearsal-slot'].forEach(function (id) {
       var o = document.getElementById(id);
       var n = next.querySelector('#' + id);
       if (o && n) { patch(o, n); }

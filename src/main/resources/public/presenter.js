@@ -103,8 +103,9 @@
       var go = function () { send({ action: 'goto', slide: slide, step: 0 }); };
       if (button.dataset.reveals === 'true') { ask(window.kuvertText('confirmReveal'), go); } else { go(); }
     } else if (action === 'load') {
-      ask(window.kuvertText('confirmLoad').replace('{title}', button.dataset.title), function () {
-        send({ action: 'load', show: button.dataset.show });
+      var rehearsal = button.dataset.rehearsal === 'true';
+      ask(window.kuvertText(rehearsal ? 'confirmRehearse' : 'confirmLoad').replace('{title}', button.dataset.title), function () {
+        send({ action: 'load', show: button.dataset.show, rehearsal: rehearsal });
       });
     }
   });

@@ -93,6 +93,10 @@ public final class AdminController {
             director.apply(new Command.Load(show(ctx).id()), null, "admin");
             ctx.redirect(HOME, HttpStatus.SEE_OTHER);
         });
+        routes.post("/admin/shows/{id}/rehearse", ctx -> {
+            director.apply(new Command.Load(show(ctx).id(), true), null, "admin");
+            ctx.redirect(HOME, HttpStatus.SEE_OTHER);
+        });
         edit(routes, "/admin/shows/{id}", ctx -> "Saved the show.", (ctx, s) -> ShowEdits.details(s, required(ctx, "title"), ctx.formParam("subtitle"),
                 ctx.formParam("date"), ctx.formParam("venue"), language(ctx), ctx.formParam("closing")));
         edit(routes, "/admin/shows/{id}/look", ctx -> "Saved the look and the partners.", (ctx, s) -> ShowEdits.look(s,
@@ -255,7 +259,7 @@ public final class AdminController {
             return;
         }
         ctx.html(views.render("admin/shows.jte", new ShowsPage(csrf(ctx), shows.list(), director.snapshot().state().showId(),
-                media.list(), ctx.queryParam("uploaded"), ctx.queryParam("done"))));
+                director.snapshot().state().rehearsal(), media.list(), ctx.queryParam("uploaded"), ctx.queryParam("done"))));
     }
 
     private void login(Context ctx) {
@@ -318,7 +322,7 @@ public final class AdminController {
         RunOfShow run = RunOfShow.of(show);
         int slide = clamp(ctx.queryParam("slide"), run.size());
         int step = clamp(ctx.queryParam("step"), run.slide(slide).steps());
-        StageView stage = new StageView(show, run.slide(slide), slide, run.size(), step, false, false, 0, Texts.of(show.language()));
+        StageView stage = new StageView(show, run.slide(slide), slide, run.size(), step, false, false, 0, Texts.of(show.language()), false);
         // ?frame: the step alone in a window of its own, for the preflight to measure as the big screen shows it.
         String template = ctx.queryParam("frame") == null ? "admin/preview.jte" : "admin/previewframe.jte";
         ctx.html(views.render(template, new PreviewPage(show, run, stage)));
@@ -389,8 +393,9 @@ public final class AdminController {
     public record MessagePage(String message) {
     }
 
-    public record ShowsPage(String csrf, List<ShowRepository.Summary> shows, String liveShowId, List<String> media, String uploaded,
-                            String done) {
+    /** {@code rehearsal}: the live show runs with stand-in winners (it can still be put on screen for real). */
+    public record ShowsPage(String csrf, List<ShowRepository.Summary> shows, String liveShowId, boolean rehearsal,
+                            List<String> media, String uploaded, String done) {
     }
 
     public record EditPage(String csrf, Show show, RunOfShow run, List<String> media, String message, String done, String uploaded,

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /** A control API body checked field by field: an unknown or mistyped field is refused, never ignored. */
 record ControlRequest(Command command, Long ifVersion) {
-    private static final Set<String> FIELDS = Set.of("action", "slide", "step", "on", "show", "ifVersion");
+    private static final Set<String> FIELDS = Set.of("action", "slide", "step", "on", "show", "rehearsal", "ifVersion");
 
     static final class BadCommand extends RuntimeException {
         BadCommand(String message) {
@@ -34,7 +34,7 @@ record ControlRequest(Command command, Long ifVersion) {
             case "blackout" -> new Command.Blackout(bool(body));
             case "logo" -> new Command.Logo(bool(body));
             case "loop" -> new Command.Loop(bool(body));
-            case "load" -> new Command.Load(showId(body));
+            case "load" -> new Command.Load(showId(body), rehearsal(body));
             default -> throw new BadCommand("unknown action '" + action.asText() + "'; use next, prev, goto, blackout, logo, loop or load");
         };
         Long ifVersion = null;
@@ -57,14 +57,24 @@ record ControlRequest(Command command, Long ifVersion) {
     }
 
     private static Boolean bool(JsonNode body) {
-        JsonNode on = body.get("on");
-        if (on == null || on.isNull()) {
+        return bool(body, "on", "'on' must be true or false (or left out to toggle)");
+    }
+
+    /** The field as true or false, or null when it is left out; anything else is refused with {@code message}. */
+    private static Boolean bool(JsonNode body, String field, String message) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
             return null;
         }
-        if (!on.isBoolean()) {
-            throw new BadCommand("'on' must be true or false (or left out to toggle)");
+        if (!value.isBoolean()) {
+            throw new BadCommand(message);
         }
-        return on.asBoolean();
+        return value.asBoolean();
+    }
+
+    /** {@code rehearsal} of a load: true runs the show with stand-in winners; left out, the real show. */
+    private static boolean rehearsal(JsonNode body) {
+        return Boolean.TRUE.equals(bool(body, "rehearsal", "'rehearsal' must be true or false (true runs the show with stand-in winners)"));
     }
 
     private static String showId(JsonNode body) {

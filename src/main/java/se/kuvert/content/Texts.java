@@ -32,6 +32,12 @@ public record Texts(String language, Map<String, String> strings) {
             {"kioskWinner", "Vinnare", "Winner"},
             {"kioskTouch", "Rör skärmen för att utforska priserna", "Touch the screen to explore the awards"},
 
+            {"rehearsal.winner", "Repetition — vinnare", "Rehearsal — winner"},
+            {"rehearsal.citation", "Repetition — citat.", "Rehearsal — citation."},
+            {"rehearsal.recipients", "Repetition — mottagare.", "Rehearsal — recipients."},
+            {"rehearsal.paragraph", "Repetition — platshållartext.", "Rehearsal — placeholder text."},
+            {"ui.rehearsal", "REPETITION", "REHEARSAL"},
+
             {"screen.notConnected", "inte ansluten", "not connected"},
             {"screen.noHeartbeat", "hörs inte av", "no heartbeat"},
             {"screen.behind", "efter: visar version {0} av {1}", "behind: shows version {0} of {1}"},
@@ -58,6 +64,9 @@ public record Texts(String language, Map<String, String> strings) {
                     "Jump to this slide? It reveals the winner on the big screen."},
             {"ui.confirmLoad", "Visa ”{title}” på storskärmen? Den börjar från sin första bild.",
                     "Put \"{title}\" on the big screen? It starts from its first slide."},
+            {"ui.rehearse", "Repetera", "Rehearse"},
+            {"ui.confirmRehearse", "Repetera ”{title}” på storskärmen med påhittade vinnare? Den börjar från sin första bild och inget riktigt avslöjas.",
+                    "Rehearse \"{title}\" on the big screen with stand-in winners? It starts from its first slide and nothing real is revealed."},
             {"ui.stale", "Showen hade redan gått vidare. Inget ändrades.", "The show had already moved on. Nothing changed."},
             {"ui.failed", "Det gick inte.", "That did not work."},
             {"ui.offline", "Ingen kontakt med Kuvert. Inget skickades.", "No connection to Kuvert. Nothing was sent."},
@@ -130,7 +139,7 @@ public record Texts(String language, Map<String, String> strings) {
     /** The texts the pages' scripts put up themselves (Next's label, toasts, confirmations, the connection). */
     private static final List<String> SCRIPT_KEYS = List.of("ui.connecting", "ui.live", "ui.reconnecting", "ui.next",
             "ui.holdToReveal", "ui.holdToRevealLong", "ui.keepHolding", "ui.pressAgain", "ui.goLive", "ui.confirmReveal",
-            "ui.confirmLoad", "ui.stale", "ui.failed", "ui.offline", "ui.overBy", "ui.cancel", "ui.yes", "ui.prev", "ui.previous",
+            "ui.confirmLoad", "ui.confirmRehearse", "ui.stale", "ui.failed", "ui.offline", "ui.overBy", "ui.cancel", "ui.yes", "ui.prev", "ui.previous",
             "ui.elapsed", "ui.showControls", "ui.showTime");
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();

@@ -15,12 +15,13 @@ import java.util.List;
  * made of the show's own slides, in the order the show's {@code loop:} asks for. A winner appears only when the
  * snapshot says the room has seen it; an award whose winner is still sealed shows its nominees, never its envelope.
  */
-public record AttractLoop(String domId, List<StageView> frames, int dwellMillis, long version, Show show) {
+public record AttractLoop(String domId, List<StageView> frames, int dwellMillis, long version, Show show,
+                          boolean rehearsal) {
 
     public static AttractLoop of(PublicSnapshot snapshot) {
         Show show = snapshot.show();
         if (show == null) {
-            return new AttractLoop("slide-loop-empty", List.of(), 8000, snapshot.state().version(), null);
+            return new AttractLoop("slide-loop-empty", List.of(), 8000, snapshot.state().version(), null, false);
         }
         LoopSettings settings = show.loop();
         Texts texts = Texts.of(show.language());
@@ -54,11 +55,12 @@ public record AttractLoop(String domId, List<StageView> frames, int dwellMillis,
             Slide slide = slides.get(i);
             // Every step of a frame is shown at once: all nominees, the whole motivation.
             frames.add(new StageView(show, slide, i, slides.size(), slide.steps() - 1, false, false,
-                    snapshot.state().version(), texts));
+                    snapshot.state().version(), texts, snapshot.state().rehearsal()));
             identity.append('|').append(slide.kind()).append(':').append(slide.award() == null ? "" : slide.award().id());
         }
         String domId = "slide-loop-" + Integer.toHexString(identity.toString().hashCode());
-        return new AttractLoop(domId, List.copyOf(frames), settings.dwellSeconds() * 1000, snapshot.state().version(), show);
+        return new AttractLoop(domId, List.copyOf(frames), settings.dwellSeconds() * 1000, snapshot.state().version(), show,
+                snapshot.state().rehearsal());
     }
 
     private static boolean revealedWinner(PublicSnapshot snapshot, Award award) {

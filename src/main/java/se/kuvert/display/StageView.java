@@ -5,11 +5,12 @@ import se.kuvert.content.Slide;
 import se.kuvert.content.Texts;
 
 /**
- * Everything the 16:9 stage shows at one moment: one slide at one step, plus the blackout and logo overlays.
+ * Everything the 16:9 stage shows at one moment: one slide at one step, plus the blackout and logo overlays
+ * and, in a rehearsal, the REHEARSAL mark.
  * {@code show} and {@code slide} are null when no show is loaded. This is the SSE swap target's model.
  */
 public record StageView(Show show, Slide slide, int slideIndex, int slideCount, int step, boolean blackout,
-                        boolean logo, long version, Texts texts) {
+                        boolean logo, long version, Texts texts, boolean rehearsal) {
 
     /**
      * Stable DOM id of the slide element, so a step change keeps the element and only a slide change replaces it.

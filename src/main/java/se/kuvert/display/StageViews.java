@@ -12,9 +12,9 @@ public final class StageViews {
     public static StageView of(PublicSnapshot snapshot) {
         LiveState s = snapshot.state();
         if (snapshot.show() == null) {
-            return new StageView(null, null, 0, 0, 0, s.blackout(), s.logo(), s.version(), Texts.of("sv"));
+            return new StageView(null, null, 0, 0, 0, s.blackout(), s.logo(), s.version(), Texts.of("sv"), false);
         }
         return new StageView(snapshot.show(), snapshot.slide(), s.slide(), snapshot.run().size(), s.step(), s.blackout(),
-                s.logo(), s.version(), Texts.of(snapshot.show().language()));
+                s.logo(), s.version(), Texts.of(snapshot.show().language()), s.rehearsal());
     }
 }

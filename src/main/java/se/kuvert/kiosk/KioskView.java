@@ -13,7 +13,7 @@ import java.util.Optional;
  * What a visitor can browse on the foyer kiosk: the show, its awards and nominees, and the winners the room has
  * already seen. An award whose winner is still sealed shows only its nominees.
  */
-public record KioskView(Show show, List<Entry> awards, Texts texts) {
+public record KioskView(Show show, List<Entry> awards, Texts texts, boolean rehearsal) {
 
     /** One award; {@code winner} is empty until the room has seen it. */
     public record Entry(Award award, Optional<Nominee> winner) {
@@ -22,11 +22,11 @@ public record KioskView(Show show, List<Entry> awards, Texts texts) {
     public static KioskView of(PublicSnapshot snapshot) {
         Show show = snapshot.show();
         if (show == null) {
-            return new KioskView(null, List.of(), Texts.of((Show) null));
+            return new KioskView(null, List.of(), Texts.of((Show) null), false);
         }
         List<Entry> entries = show.awards().stream()
                 .map(a -> new Entry(a, snapshot.isRevealed(a.id()) ? a.winningNominee() : Optional.empty()))
                 .toList();
-        return new KioskView(show, entries, Texts.of(show.language()));
+        return new KioskView(show, entries, Texts.of(show.language()), snapshot.state().rehearsal());
     }
 }

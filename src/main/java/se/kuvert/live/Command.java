@@ -34,7 +34,12 @@ public sealed interface Command {
         public String action() { return "loop"; }
     }
 
-    record Load(String showId) implements Command {
+    /** Loads a show from its first slide; {@code rehearsal} runs it with stand-in winners (see {@link Rehearsal}). */
+    record Load(String showId, boolean rehearsal) implements Command {
+        public Load(String showId) {
+            this(showId, false);
+        }
+
         public String action() { return "load"; }
     }
 }

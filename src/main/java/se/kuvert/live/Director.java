@@ -36,7 +36,7 @@ public final class Director {
         this.repository = new LiveStateRepository(db);
         this.shows = shows;
         this.clock = clock;
-        this.current = resume(repository.load().orElse(LiveState.EMPTY));
+        this.current = resume(repository.load().orElse(LiveState.EMPTY), null);
     }
 
     /** What a command came to. */
@@ -84,7 +84,7 @@ public final class Director {
         }
         Snapshot after;
         try {
-            after = command instanceof Command.Load load ? load(from, load.showId()) : move(before, command);
+            after = command instanceof Command.Load load ? load(from, load) : move(before, command);
         } catch (Transitions.Refused e) {
             repository.record(new LogEntry(clock.instant(), who, command.action(), "refused", from, from), false);
             return new Outcome.Refused(before, e.getMessage());
@@ -96,11 +96,13 @@ public final class Director {
         }
         LiveState to = after.state();
         LiveState versioned = new LiveState(to.showId(), to.slide(), to.step(), to.blackout(), to.logo(), to.loop(),
-                from.version() + 1, startedAt(to));
+                from.version() + 1, startedAt(to), to.rehearsal());
         Set<String> revealed = revealed(after, versioned);
         Snapshot next = new Snapshot(versioned, after.show(), after.run(), revealed);
+        // A rehearsal's reveals are the stand-ins': they are never stored, so they never count (loading clears them).
+        boolean unchanged = revealed.equals(before.revealed()) || versioned.rehearsal();
         repository.record(new LogEntry(clock.instant(), who, command.action(), "applied", from, versioned), true,
-                revealed.equals(before.revealed()) && !(command instanceof Command.Load) ? null : revealed);
+                unchanged && !(command instanceof Command.Load) ? null : revealed);
         current = next;
         untold.add(next);
         return new Outcome.Applied(next, true);
@@ -119,7 +121,8 @@ public final class Director {
     public void showEdited(String showId) {
         synchronized (this) {
             if (Objects.equals(current.state().showId(), showId)) {
-                current = resume(current.state());
+                // In a rehearsal the edited show becomes a stand-in copy again, with the rehearsal's reveals kept.
+                current = resume(current.state(), current.state().rehearsal() ? current.revealed() : null);
                 untold.add(current);
             }
         }
@@ -170,14 +173,15 @@ public final class Director {
         return more;
     }
 
-    private Snapshot load(LiveState from, String showId) {
-        Show show = showId == null ? null : shows.find(showId).orElse(null);
+    private Snapshot load(LiveState from, Command.Load load) {
+        Show show = load.showId() == null ? null : shows.find(load.showId()).orElse(null);
         if (show == null) {
-            throw new Transitions.Refused("there is no show '" + showId + "'");
+            throw new Transitions.Refused("there is no show '" + load.showId() + "'");
         }
         // Loading starts the show afresh: from the title, and with no winner revealed (a rehearsal's reveals are forgotten).
-        return new Snapshot(new LiveState(show.id(), 0, 0, false, false, false, from.version(), null), show,
-                RunOfShow.of(show), Set.of());
+        Show live = load.rehearsal() ? Rehearsal.standIn(show) : show;
+        return new Snapshot(new LiveState(show.id(), 0, 0, false, false, false, from.version(), null, load.rehearsal()),
+                live, RunOfShow.of(live), Set.of());
     }
 
     private Instant startedAt(LiveState to) {
@@ -187,18 +191,24 @@ public final class Director {
         return clock.instant();
     }
 
-    private Snapshot resume(LiveState state) {
-        Show show = state.showId() == null ? null : shows.find(state.showId()).orElse(null);
-        if (show == null) {
+    /**
+     * The snapshot of {@code state} with its show as stored now: a rehearsal's is the stand-in copy, its reveals
+     * {@code rehearsed} (none after a restart: the stand-ins are sealed again until shown).
+     */
+    private Snapshot resume(LiveState state, Set<String> rehearsed) {
+        Show stored = state.showId() == null ? null : shows.find(state.showId()).orElse(null);
+        if (stored == null) {
             return new Snapshot(new LiveState(null, 0, 0, state.blackout(), state.logo(), false, state.version(), null),
                     null, null, Set.of());
         }
+        Show show = state.rehearsal() ? Rehearsal.standIn(stored) : stored;
         RunOfShow run = RunOfShow.of(show);
         int slide = Math.min(state.slide(), run.size() - 1);
         int step = Math.min(state.step(), run.slide(slide).steps() - 1);
-        Set<String> revealed = repository.revealed(show.id());
+        Set<String> revealed = new HashSet<>(state.rehearsal()
+                ? (rehearsed == null ? Set.of() : rehearsed) : repository.revealed(show.id()));
         revealed.retainAll(show.awards().stream().map(Award::id).toList());
         return new Snapshot(new LiveState(show.id(), slide, step, state.blackout(), state.logo(), state.loop(),
-                state.version(), state.startedAt()), show, run, revealed);
+                state.version(), state.startedAt(), state.rehearsal()), show, run, revealed);
     }
 }

@@ -25,14 +25,15 @@ final class LiveStateRepository {
     Optional<LiveState> load() {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT show_id, slide, step, blackout, logo, version, started_at, loop FROM live_state WHERE id = 1");
+                    "SELECT show_id, slide, step, blackout, logo, version, started_at, loop, rehearsal FROM live_state WHERE id = 1");
                  ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.<LiveState>empty();
                 }
                 String started = rs.getString(7);
                 return Optional.of(new LiveState(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4) != 0,
-                        rs.getInt(5) != 0, rs.getInt(8) != 0, rs.getLong(6), started == null ? null : Instant.parse(started)));
+                        rs.getInt(5) != 0, rs.getInt(8) != 0, rs.getLong(6), started == null ? null : Instant.parse(started),
+                        rs.getInt(9) != 0));
             }
         });
     }
@@ -112,11 +113,12 @@ final class LiveStateRepository {
 
     private static void save(Connection c, LiveState s) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO live_state (id, show_id, slide, step, blackout, logo, version, started_at, updated_at, loop)
-                VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO live_state (id, show_id, slide, step, blackout, logo, version, started_at, updated_at, loop, rehearsal)
+                VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET show_id = excluded.show_id, slide = excluded.slide, step = excluded.step,
                     blackout = excluded.blackout, logo = excluded.logo, loop = excluded.loop, version = excluded.version,
-                    started_at = excluded.started_at, updated_at = excluded.updated_at""")) {
+                    started_at = excluded.started_at, updated_at = excluded.updated_at,
+                    rehearsal = excluded.rehearsal""")) {
             ps.setString(1, s.showId());
             ps.setInt(2, s.slide());
             ps.setInt(3, s.step());
@@ -130,6 +132,7 @@ final class LiveStateRepository {
             }
             ps.setString(8, Instant.now().toString());
             ps.setInt(9, s.loop() ? 1 : 0);
+            ps.setInt(10, s.rehearsal() ? 1 : 0);
             ps.executeUpdate();
         }
     }

@@ -28,7 +28,7 @@ final class Transitions {
             boolean on = l.on() == null ? !state.loop() : l.on();
             // The loop replaces the overlays: turning it on lifts a blackout or logo, so the loop is really seen.
             return new LiveState(state.showId(), state.slide(), state.step(), !on && state.blackout(), !on && state.logo(),
-                    on, state.version(), state.startedAt());
+                    on, state.version(), state.startedAt(), state.rehearsal());
         }
         if (state.loop() && (command instanceof Command.Next || command instanceof Command.Prev)) {
             needRun(run);
@@ -94,10 +94,10 @@ final class Transitions {
     }
 
     private static LiveState at(LiveState s, int slide, int step) {
-        return new LiveState(s.showId(), slide, step, s.blackout(), s.logo(), false, s.version(), s.startedAt());
+        return new LiveState(s.showId(), slide, step, s.blackout(), s.logo(), false, s.version(), s.startedAt(), s.rehearsal());
     }
 
     private static LiveState withOverlays(LiveState s, boolean blackout, boolean logo) {
-        return new LiveState(s.showId(), s.slide(), s.step(), blackout, logo, false, s.version(), s.startedAt());
+        return new LiveState(s.showId(), s.slide(), s.step(), blackout, logo, false, s.version(), s.startedAt(), s.rehearsal());
     }
 }

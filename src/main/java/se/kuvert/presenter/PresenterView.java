@@ -34,7 +34,8 @@ public record PresenterView(
         String notes,
         List<RunItem> run,
         List<ShowRepository.Summary> shows,
-        Texts texts) {
+        Texts texts,
+        boolean rehearsal) {
 
     /** A slide and step as the presenter reads it: "De nominerade" of an award, step 2 of 3, "Växjö kommun". */
     public record Place(int slide, int step, int steps, String kind, String title, String award, String detail) {
@@ -55,7 +56,7 @@ public record PresenterView(
         Show show = snapshot.show();
         if (show == null) {
             return new PresenterView(null, null, s.version(), s.blackout(), s.logo(), false, null, null, null, false, false,
-                    List.of(), null, List.of(), shows, Texts.of((Show) null));
+                    List.of(), null, List.of(), shows, Texts.of((Show) null), false);
         }
         RunOfShow run = snapshot.run();
         Slide slide = snapshot.slide();
@@ -72,7 +73,7 @@ public record PresenterView(
         }
         return new PresenterView(show.id(), show.title(), s.version(), s.blackout(), s.logo(), s.loop(),
                 s.startedAt() == null ? null : s.startedAt().toEpochMilli(), now, next, reveals, missing,
-                script(show, slide, s.step()), slide.notes(), items, shows, Texts.of(show));
+                script(show, slide, s.step()), slide.notes(), items, shows, Texts.of(show), s.rehearsal());
     }
 
     private static Place place(Show show, Slide slide, int index, int step) {

@@ -204,6 +204,24 @@ class AdminTest {
     }
 
     @Test
+    void rehearse_puts_a_stand_in_copy_on_screen_and_an_edit_during_the_rehearsal_does_not_swap_the_real_texts_in() {
+        post("/admin/shows/gala/rehearse");
+        var live = t.app.director().snapshot();
+        assertTrue(live.state().rehearsal(), "Rehearse loads a rehearsal");
+        assertTrue(page("/admin").body().contains("badge rehearsal"), "the shows list says it is a rehearsal");
+        String secret = "A brand new motivation typed during the rehearsal";
+        post("/admin/shows/gala/awards/main", "name", "Årets test", "motivation", secret);
+        assertTrue(t.app.shows().find("gala").orElseThrow().award("main").orElseThrow().motivation().contains(secret),
+                "the edit is saved");
+        var edited = t.app.director().snapshot();
+        assertTrue(edited.state().rehearsal(), "still a rehearsal after the edit");
+        assertTrue(edited.show().award("main").orElseThrow().standIn() != null, "the live show is still the stand-in copy");
+        assertFalse(edited.show().award("main").orElseThrow().motivation().contains(secret), "the edited text is not live");
+        post("/admin/shows/gala/live");
+        assertFalse(t.app.director().snapshot().state().rehearsal(), "Put on screen loads the real show");
+    }
+
+        @Test
     void setting_a_winner_needs_the_confirmation() {
         HttpResponse<String> r = post("/admin/shows/gala/awards/main/winner", "winner", "alby");
         assertEquals(400, r.statusCode());

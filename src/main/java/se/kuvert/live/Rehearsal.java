@@ -1,0 +1,65 @@
+package se.kuvert.live;
+
+import se.kuvert.content.Award;
+import se.kuvert.content.Nominee;
+import se.kuvert.content.Show;
+import se.kuvert.content.Texts;
+
+import java.util.List;
+
+/**
+ * A rehearsal runs a show with stand-in winners, so the crew can rehearse in the hall without learning one. The
+ * Director makes the live show this copy when it loads a rehearsal: every screen, the presenter's phone included,
+ * renders from it, so the real winners, citations, recipients and motivations never leave the server.
+ */
+public final class Rehearsal {
+    /** The id of a stand-in winner (suffixed when a nominee happens to have it). */
+    static final String STAND_IN_ID = "rehearsal-stand-in";
+
+    private Rehearsal() {
+    }
+
+    /**
+     * The show with each award's sealed texts replaced by clearly marked stand-ins in the show's language: the winner
+     * by an entry that is not a nominee ("Rehearsal — winner"), the citation and recipients by marked placeholders of
+     * their length, and each motivation paragraph by a placeholder of the same length (so the timing is real). An
+     * award with no winner set keeps none (the phone's warning stays true); the nominees stay as they are.
+     */
+    public static Show standIn(Show show) {
+        Texts texts = Texts.of(show);
+        List<Award> awards = show.awards().stream().map(a -> standIn(a, texts)).toList();
+        return new Show(show.id(), show.title(), show.subtitle(), show.date(), show.venue(), show.language(),
+                show.theme(), awards, show.partners(), show.closing(), show.runOfShow(), show.loop());
+    }
+
+    static Award standIn(Award a, Texts texts) {
+        Nominee winner = null;
+        if (a.winner() != null) {
+            String id = STAND_IN_ID;
+            while (isNominee(a, id)) {
+                id = id + "-";
+            }
+            winner = new Nominee(id, texts.get("rehearsal.winner"), null, null, null);
+        }
+        List<String> motivation = a.motivation().stream()
+                .map(p -> placeholder(texts.get("rehearsal.paragraph"), p.length())).toList();
+        return new Award(a.id(), a.name(), a.about(), a.nominees(), winner == null ? null : winner.id(),
+                a.citation() == null ? null : placeholder(texts.get("rehearsal.citation"), a.citation().length()),
+                a.recipients() == null ? null : placeholder(texts.get("rehearsal.recipients"), a.recipients().length()),
+                motivation, a.jury(), a.presenter(), a.prize(), a.minutes(), winner);
+    }
+
+    private static boolean isNominee(Award a, String id) {
+        return a.nominees().stream().anyMatch(n -> n.id().equals(id));
+    }
+
+    /** {@code phrase} repeated and cut to {@code length} characters (never shorter than the phrase itself). */
+    static String placeholder(String phrase, int length) {
+        StringBuilder out = new StringBuilder(phrase);
+        while (out.length() < length) {
+            out.append(' ').append(phrase);
+        }
+        String cut = out.substring(0, Math.max(length, phrase.length()));
+        return cut.endsWith(" ") ? cut.substring(0, cut.length() - 1) + "." : cut;
+    }
+}
