@@ -1,37 +1,20 @@
 package se.kuvert.api;
 
+import se.kuvert.GalaServerTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import se.kuvert.TestApp;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ControlApiTest {
+class ControlApiTest extends GalaServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir
-    Path data;
-    private TestApp t;
-
-    @BeforeEach
-    void start() {
-        t = TestApp.start(data, "gala");
-    }
-
-    @AfterEach
-    void stop() {
-        t.close();
-    }
-
     private static JsonNode json(HttpResponse<String> r) throws Exception {
         return JSON.readTree(r.body());
     }

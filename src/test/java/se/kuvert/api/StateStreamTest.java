@@ -1,11 +1,9 @@
 package se.kuvert.api;
 
+import se.kuvert.GalaServerTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import se.kuvert.SseRecorder;
 import se.kuvert.TestApp;
 import se.kuvert.TestShows;
@@ -13,7 +11,6 @@ import se.kuvert.TestShows;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Iterator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,22 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code /events/state} over real HTTP: what Companion and other tools read. */
-class StateStreamTest {
+class StateStreamTest extends GalaServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir
-    Path data;
-    private TestApp t;
-
-    @BeforeEach
-    void start() {
-        t = TestApp.start(data, "gala");
-    }
-
-    @AfterEach
-    void stop() {
-        t.close();
-    }
-
     private SseRecorder stream() {
         return SseRecorder.withToken(t.http, t.url(StateStream.EVENTS), TestApp.TOKEN);
     }

@@ -1,32 +1,15 @@
 package se.kuvert.display;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import se.kuvert.GalaServerTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import se.kuvert.SseRecorder;
 import se.kuvert.TestApp;
 
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class DisplayStreamTest {
-    @TempDir
-    Path data;
-    private TestApp t;
-
-    @BeforeEach
-    void start() {
-        t = TestApp.start(data, "gala");
-    }
-
-    @AfterEach
-    void stop() {
-        t.close();
-    }
-
+class DisplayStreamTest extends GalaServerTest {
     private long version() {
         return t.app.director().snapshot().state().version();
     }

@@ -1,18 +1,15 @@
 package se.kuvert.screens;
 
+import se.kuvert.GalaServerTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import se.kuvert.SseRecorder;
 import se.kuvert.TestApp;
 import se.kuvert.display.Preload;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 
@@ -24,24 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Screens over HTTP: a display's stream registers it by name, heartbeats report it, bad reports change nothing.
  * Anyone on the venue Wi-Fi can post heartbeats and goodbyes; only a screen's own stream makes them count.
  */
-class ScreenReportsTest {
+class ScreenReportsTest extends GalaServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> KINDS = List.of("display", "kiosk", "stage");
     private final Random random = new Random(11);
-    @TempDir
-    Path data;
-    private TestApp t;
-
-    @BeforeEach
-    void start() {
-        t = TestApp.start(data, "gala");
-    }
-
-    @AfterEach
-    void stop() {
-        t.close();
-    }
-
     private JsonNode screens() throws Exception {
         var r = t.send(HttpRequest.newBuilder(URI.create(t.url("/api/screens"))).header("Authorization", "Bearer " + TestApp.TOKEN).build());
         assertEquals(200, r.statusCode(), r.body());

@@ -1,9 +1,7 @@
 package se.kuvert.web;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import se.kuvert.GalaServerTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import se.kuvert.TestApp;
 
 import java.io.BufferedReader;
@@ -26,22 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Streams that end, end: a screen that drops its stream leaves no socket and no subscriber behind. */
-class DroppedStreamsTest {
+class DroppedStreamsTest extends GalaServerTest {
     private static final int DROPS = 2000;
-    @TempDir
-    Path data;
-    private TestApp t;
-
-    @BeforeEach
-    void start() {
-        t = TestApp.start(data, "gala");
-    }
-
-    @AfterEach
-    void stop() {
-        t.close();
-    }
-
     /** Open file descriptors of this JVM, where the server runs. */
     private static long descriptors() {
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
