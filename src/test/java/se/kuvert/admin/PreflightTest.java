@@ -1,42 +1,37 @@
 package se.kuvert.admin;
 
-import org.junit.jupiter.api.AfterEach;
+import se.kuvert.GalaServerTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import se.kuvert.TestApp;
 import se.kuvert.TestShows;
 import se.kuvert.content.Show;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The preflight's result as the server takes it: only a complete report of the content as it is now is kept. */
-class PreflightTest {
-    @TempDir
-    Path data;
-    private TestApp t;
+class PreflightTest extends GalaServerTest {
     private String cookie;
     private Show gala;
     private Preflights preflights;
+    private se.kuvert.db.Database db;
 
     @BeforeEach
-    void start() {
-        t = TestApp.start(data, "gala");
+    void signIn() {
         cookie = t.adminCookie();
         gala = t.app.shows().find("gala").orElseThrow();
-        preflights = new Preflights(new se.kuvert.db.Database(data));
+        db = new se.kuvert.db.Database(data);
+        preflights = new Preflights(db);
     }
 
-    @AfterEach
-    void stop() {
-        t.close();
+    @org.junit.jupiter.api.AfterEach
+    void closeDatabase() {
+        db.close();   // the test's own connection to the server's file; the server closes its own
     }
 
     private HttpResponse<String> post(String json, String csrf) {

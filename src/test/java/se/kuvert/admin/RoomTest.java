@@ -1,15 +1,13 @@
 package se.kuvert.admin;
 
-import org.junit.jupiter.api.AfterEach;
+import se.kuvert.GalaServerTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import se.kuvert.SseRecorder;
 import se.kuvert.TestApp;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,23 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The admin's room page over HTTP: pairing a phone by QR code, shutting a phone out, loop and live. */
-class RoomTest {
-    @TempDir
-    Path data;
-    private TestApp t;
+class RoomTest extends GalaServerTest {
     private String admin;
     private String csrf;
 
     @BeforeEach
-    void start() {
-        t = TestApp.start(data, "gala");
+    void signIn() {
         admin = t.adminCookie();
         csrf = t.csrf(admin);
-    }
-
-    @AfterEach
-    void stop() {
-        t.close();
     }
 
     /** Asks the admin page for a pairing code and returns the link its QR code holds. */
