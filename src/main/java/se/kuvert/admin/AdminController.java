@@ -14,6 +14,7 @@ import se.kuvert.display.StageView;
 import se.kuvert.content.Texts;
 import se.kuvert.live.Command;
 import se.kuvert.live.Director;
+import se.kuvert.live.Rehearsal;
 import se.kuvert.media.MediaStore;
 import se.kuvert.web.Views;
 
@@ -134,12 +135,12 @@ public final class AdminController {
         edit(routes, "/admin/shows/{id}/run/{index}/notes", ctx -> "Saved the notes of slide " + ctx.pathParam("index") + ".",
                 (ctx, s) -> ShowEdits.slideNotes(s, index(ctx), ctx.formParam("notes")));
         routes.get("/admin/shows/{id}/awards/{award}/winner", ctx -> {
-            var award = show(ctx).award(ctx.pathParam("award")).orElseThrow(() -> new Problem("no such award"));
+            var award = unsealable(show(ctx)).award(ctx.pathParam("award")).orElseThrow(() -> new Problem("no such award"));
             ctx.html(award.winningNominee().map(n -> "<strong>" + escape(n.name()) + "</strong>").orElse("<em>not set</em>"));
         });
         routes.post("/admin/media", this::upload);
         routes.get("/admin/shows/{id}/export", ctx -> {
-            Show show = show(ctx);
+            Show show = unsealable(show(ctx));
             ctx.header("Content-Disposition", "attachment; filename=\"" + show.id() + ".zip\"");
             ctx.contentType("application/zip");
             ShowArchive.export(show, mediaDir, ctx.outputStream());   // streamed: a show with big videos is not held in memory
@@ -318,7 +319,9 @@ public final class AdminController {
     }
 
     private void preview(Context ctx) {
-        Show show = show(ctx);
+        Show stored = show(ctx);
+        // In a rehearsal of this show the staff preview the stand-ins too: the real texts stay on the server.
+        Show show = rehearsing(stored) ? Rehearsal.standIn(stored) : stored;
         RunOfShow run = RunOfShow.of(show);
         int slide = clamp(ctx.queryParam("slide"), run.size());
         int step = clamp(ctx.queryParam("step"), run.slide(slide).steps());
@@ -342,7 +345,22 @@ public final class AdminController {
     private EditPage editPage(Context ctx, Show show, String message) {
         return new EditPage(csrf(ctx), show, RunOfShow.of(show), media.list(), message, message == null ? ctx.queryParam("done") : null, ctx.queryParam("uploaded"),
                 Readiness.check(show, media::exists, preflights.status(show)), show.id().equals(director.snapshot().state().showId()),
-                preflights.status(show));
+                preflights.status(show), rehearsing(show));
+    }
+
+    /** True while {@code show} runs as a rehearsal: then its sealed texts leave the server to nobody, staff included. */
+    private boolean rehearsing(Show show) {
+        var state = director.snapshot().state();
+        return state.rehearsal() && show.id().equals(state.showId());
+    }
+
+    /** {@code show}, unless a rehearsal of it runs: then what would show its sealed texts is refused. */
+    private Show unsealable(Show show) {
+        if (rehearsing(show)) {
+            throw new Problem("A rehearsal of “" + show.title() + "” is running, so its winners and motivations stay sealed, "
+                    + "here too. Load the real show or another one first.", HttpStatus.CONFLICT);
+        }
+        return show;
     }
 
     private Show show(Context ctx) {
@@ -399,7 +417,7 @@ public final class AdminController {
     }
 
     public record EditPage(String csrf, Show show, RunOfShow run, List<String> media, String message, String done, String uploaded,
-                           List<Readiness.Problem> problems, boolean live, Preflights.Status preflight) {
+                           List<Readiness.Problem> problems, boolean live, Preflights.Status preflight, boolean rehearsing) {
     }
 
     public record PreviewPage(Show show, RunOfShow run, StageView stage) {

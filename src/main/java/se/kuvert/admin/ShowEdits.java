@@ -75,11 +75,14 @@ final class ShowEdits {
         return withAwards(s, move(s.awards(), indexOf(s.awards().stream().map(Award::id).toList(), awardId), by));
     }
 
-    /** The award's texts; {@code motivation} has paragraphs separated by blank lines, {@code jury} one "name, role" a line. */
+    /**
+     * The award's texts; {@code motivation} has paragraphs separated by blank lines (null keeps it: the form leaves it
+     * out while a rehearsal of the show runs), {@code jury} one "name, role" a line.
+     */
     static Show awardTexts(Show s, String awardId, String name, String about, String motivation, String jury,
                            String presenter, String prize) {
         return editAward(s, awardId, a -> new Award(a.id(), name, blank(about), a.nominees(), a.winner(), a.citation(),
-                a.recipients(), paragraphs(motivation), juryLines(jury), blank(presenter), blank(prize), a.minutes()));
+                a.recipients(), motivation == null ? a.motivation() : paragraphs(motivation), juryLines(jury), blank(presenter), blank(prize), a.minutes()));
     }
 
     static Show winner(Show s, String awardId, String winnerId, String citation, String recipients) {

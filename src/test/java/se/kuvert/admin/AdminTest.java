@@ -221,6 +221,60 @@ class AdminTest {
         assertFalse(t.app.director().snapshot().state().rehearsal(), "Put on screen loads the real show");
     }
 
+    @Test
+    void while_a_show_is_rehearsed_its_editor_preview_unmask_and_export_keep_its_sealed_texts_from_the_staff_too() {
+        Show real = stored("gala");
+        post("/admin/shows/gala/rehearse");
+        List<String> sealed = new java.util.ArrayList<>();
+        real.awards().forEach(a -> sealed.addAll(se.kuvert.SealedWinnerTest.sealedTexts(a)));
+        assertFalse(sealed.isEmpty());
+        Map<String, String> seen = new LinkedHashMap<>();
+        seen.put("the editor", page("/admin/shows/gala").body());
+        se.kuvert.content.RunOfShow run = se.kuvert.content.RunOfShow.of(real);
+        String standIn = se.kuvert.content.Texts.of(real).get("rehearsal.winner");
+        List<String> winnerPreviews = new java.util.ArrayList<>();
+        for (int slide = 0; slide < run.size(); slide++) {
+            if (run.slide(slide) instanceof se.kuvert.content.Slide.Winner) {
+                winnerPreviews.add("preview " + slide + "/0");
+            }
+            for (int step = 0; step < run.slide(slide).steps(); step++) {
+                seen.put("preview " + slide + "/" + step, page("/admin/shows/gala/preview?slide=" + slide + "&step=" + step).body());
+                seen.put("preview frame " + slide + "/" + step, page("/admin/shows/gala/preview?frame=1&slide=" + slide + "&step=" + step).body());
+            }
+        }
+        HttpResponse<String> unmask = page("/admin/shows/gala/awards/main/winner");
+        HttpResponse<String> export = page("/admin/shows/gala/export");
+        assertEquals(409, unmask.statusCode(), "unmasking waits for the rehearsal to end");
+        assertEquals(409, export.statusCode(), "exporting waits for the rehearsal to end");
+        assertTrue(export.body().contains("rehearsal"), export.body());
+        seen.put("unmask", unmask.body());
+        seen.put("export", export.body());
+        String winner = real.award("main").orElseThrow().winningNominee().orElseThrow().name();
+        for (var each : seen.entrySet()) {
+            for (String text : sealed) {
+                assertFalse(each.getValue().contains(text), each.getKey() + " carries the real " + text);
+            }
+        }
+        assertFalse(winnerPreviews.isEmpty());
+        for (String preview : winnerPreviews) {
+            assertTrue(seen.get(preview).contains(standIn), preview + " shows the stand-in");
+            assertFalse(seen.get(preview).contains(winner), preview + " names the real winner");
+        }
+        assertFalse(seen.get("unmask").contains("<strong>" + winner + "</strong>"), "unmask names the winner");
+        assertTrue(seen.get("the editor").contains("stays sealed while the rehearsal runs"), "the editor says why");
+
+        post("/admin/shows/gala/awards/main", "name", "Årets test", "about", "Om priset");
+        Award saved = stored("gala").award("main").orElseThrow();
+        assertEquals("Årets test", saved.name(), "the texts the form shows are saved");
+        assertEquals(real.award("main").orElseThrow().motivation(), saved.motivation(),
+                "the motivation the form left out is kept as it was");
+
+        post("/admin/shows/gala/live");
+        assertTrue(page("/admin/shows/gala").body().contains(real.award("main").orElseThrow().motivation().get(0).substring(0, 20)),
+                "after the rehearsal the editor shows the motivation again");
+        assertEquals(200, page("/admin/shows/gala/export").statusCode());
+    }
+
         @Test
     void setting_a_winner_needs_the_confirmation() {
         HttpResponse<String> r = post("/admin/shows/gala/awards/main/winner", "winner", "alby");
