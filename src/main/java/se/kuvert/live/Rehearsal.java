@@ -53,13 +53,25 @@ public final class Rehearsal {
         return a.nominees().stream().anyMatch(n -> n.id().equals(id));
     }
 
-    /** {@code phrase} repeated and cut to {@code length} characters (never shorter than the phrase itself). */
+    /**
+     * {@code phrase} repeated to about {@code length} characters (never shorter than the phrase itself): whole phrases,
+     * then as many of its words as fit, so the copy never ends in a cut word or a dangling dash; it falls short of
+     * {@code length} by less than a word.
+     */
     static String placeholder(String phrase, int length) {
         StringBuilder out = new StringBuilder(phrase);
-        while (out.length() < length) {
+        while (out.length() + 1 + phrase.length() <= length) {
             out.append(' ').append(phrase);
         }
-        String cut = out.substring(0, Math.max(length, phrase.length()));
-        return cut.endsWith(" ") ? cut.substring(0, cut.length() - 1) + "." : cut;
+        for (String word : phrase.split(" ")) {
+            if (word.chars().noneMatch(Character::isLetterOrDigit)) {
+                continue;
+            }
+            if (out.length() + 1 + word.length() > length) {
+                break;
+            }
+            out.append(' ').append(word);
+        }
+        return out.toString();
     }
 }
