@@ -109,7 +109,8 @@ public final class App implements AutoCloseable {
         StateStream tools = new StateStream(director, auth, shows, screens, clock, HEARTBEAT_MILLIS);
         AdminController admin = new AdminController(auth, shows, director, new MediaStore(settings.mediaDir()), views,
                 settings.mediaDir(), settings.slidesDir(), preflights);
-        PreflightController preflight = new PreflightController(shows, preflights, views, clock, presenter::preflightChanged);
+        PreflightController preflight = new PreflightController(shows, preflights, views, clock, presenter::preflightChanged,
+                id -> director.snapshot().state().rehearsal() && id.equals(director.snapshot().state().showId()));
         director.onChange(display::changed);
         director.onChange(presenter::changed);
         director.onChange(stage::changed);

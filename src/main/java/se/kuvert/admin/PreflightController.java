@@ -30,9 +30,15 @@ public final class PreflightController {
     private final Views views;
     private final Clock clock;
     private final Runnable stored;
+    private final java.util.function.Predicate<String> rehearsing;
 
-    /** {@code stored}: told after every stored result (the phone's warning depends on it). */
-    public PreflightController(ShowRepository shows, Preflights preflights, Views views, Clock clock, Runnable stored) {
+    /**
+     * {@code stored}: told after every stored result (the phone's warning depends on it); {@code rehearsing}: whether a
+     * show (by id) runs as a rehearsal now, when its frames show the stand-ins and a result would not be the show's.
+     */
+    public PreflightController(ShowRepository shows, Preflights preflights, Views views, Clock clock, Runnable stored,
+                               java.util.function.Predicate<String> rehearsing) {
+        this.rehearsing = rehearsing;
         this.shows = shows;
         this.preflights = preflights;
         this.views = views;
@@ -66,6 +72,11 @@ public final class PreflightController {
     private void store(Context ctx) {
         Show show = show(ctx);
         if (show == null) {
+            return;
+        }
+        if (rehearsing.test(show.id())) {
+            ctx.status(HttpStatus.CONFLICT).json(Map.of("error", "A rehearsal of this show is running, so the preflight "
+                    + "measured its stand-ins; nothing was kept. Run it again once the real show or another one is loaded."));
             return;
         }
         Preflights.Report report;

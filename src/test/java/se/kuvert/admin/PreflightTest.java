@@ -49,6 +49,17 @@ class PreflightTest extends GalaServerTest {
     }
 
     @Test
+    void a_report_made_while_the_show_is_rehearsed_measured_the_stand_ins_and_is_not_kept() {
+        t.control("{\"action\":\"load\",\"show\":\"gala\",\"rehearsal\":true}");
+        var answer = post(report(Preflights.hash(gala), Preflights.renders(gala), ""), t.csrf(cookie));
+        assertEquals(409, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("rehearsal"), answer.body());
+        assertInstanceOf(Preflights.Status.NotRun.class, preflights.status(gala));
+        t.control("{\"action\":\"load\",\"show\":\"gala\"}");
+        assertEquals(200, post(report(Preflights.hash(gala), Preflights.renders(gala), ""), t.csrf(cookie)).statusCode());
+    }
+
+    @Test
     void a_complete_report_of_the_content_as_it_is_is_kept_and_an_edit_makes_it_stale() {
         int renders = Preflights.renders(gala);
         assertEquals(13 * 3, renders, "13 steps of the gala at three sizes");
