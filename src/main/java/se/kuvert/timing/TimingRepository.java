@@ -96,8 +96,9 @@ final class TimingRepository {
                 ps.setLong(1, runId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        int minutes = rs.getInt(3);
-                        out.add(new PlannedAward(rs.getString(1), rs.getString(2), rs.wasNull() ? null : minutes));
+                        Object minutes = rs.getObject(3);
+                        out.add(new PlannedAward(rs.getString(1), rs.getString(2),
+                                minutes == null ? null : ((Number) minutes).intValue()));
                     }
                 }
             }

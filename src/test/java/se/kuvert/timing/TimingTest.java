@@ -110,6 +110,18 @@ class TimingTest {
     }
 
     @Test
+    void an_award_without_minutes_has_no_plan_and_no_overrun() {
+        apply(new Command.Load("other"));
+        apply(new Command.Next());
+        wait(25);
+        RunReport r = only();
+        assertNull(r.segments().get(0).plannedMinutes());
+        assertNull(r.segments().get(0).overrunSeconds());
+        assertEquals(25.0, r.segments().get(0).actualSeconds());
+        assertEquals(new RunReport.Totals(0, 0, 0, 25), r.totals());
+    }
+
+    @Test
     void a_rehearsal_and_then_the_live_show_are_two_runs_newest_first() {
         apply(new Command.Load("gala", true));
         wait(10);
