@@ -21,8 +21,17 @@ public record TimingPage(List<RunView> runs, Comparison comparison, String error
 
         /** "Rehearsal #3 · Testgalan · 2026-05-02 18:00 UTC", for the run pickers. */
         public String name() {
-            return (report.rehearsal() ? "Rehearsal" : "Live") + " #" + report.id() + " · " + report.title() + " · "
-                    + TimingPage.time(report.started());
+            return shortName() + " · " + report.title() + " · " + TimingPage.time(report.started());
+        }
+
+        /** "Rehearsal #3", "Live #4". */
+        public String shortName() {
+            return (report.rehearsal() ? "Rehearsal" : "Live") + " #" + report.id();
+        }
+
+        /** True when at least one award plans minutes. */
+        public boolean planned() {
+            return report.segments().stream().anyMatch(s -> s.plannedMinutes() != null);
         }
     }
 

@@ -162,6 +162,8 @@ class TimingApiTest extends GalaServerTest {
         assertEquals(3, count(liveSection, "<tr class=\"slide-time\">"));     // title, award, nominees
         assertTrue(liveSection.contains("Nominerade · Årets kommun"), liveSection);
         assertTrue(liveSection.contains("class=\"timing-bar actual"), "a bar per segment");
+        assertTrue(liveSection.contains("class=\"timing-bar planned\" style=\"width: 100.0%\""),
+                "the planned six minutes are the longest bar: " + liveSection);
         assertTrue(section(page, "run-" + rehearsal).contains("badge rehearsal"));
 
         HttpResponse<String> compared = t.get(TimingController.PAGE + "?a=" + rehearsal + "&b=" + live, admin);
