@@ -82,7 +82,11 @@ public final class App implements AutoCloseable {
 
     /** Builds and starts Kuvert; port 0 in the settings picks a free port (see {@link #port()}). */
     public static App create(Settings settings) {
-        Clock clock = Clock.systemUTC();
+        return create(settings, Clock.systemUTC());
+    }
+
+    /** As {@link #create(Settings)}, with every time (the show's, the timing report's, the screens') from {@code clock}. */
+    public static App create(Settings settings, Clock clock) {
         Database db = new Database(settings.dataDir());
         ShowRepository shows = new ShowRepository(db);
         for (String error : shows.importOnFirstStart(settings.slidesDir())) {
