@@ -168,6 +168,7 @@ class TimingTest {
         apply(new Command.Load("gala"));
         apply(new Command.Next());
         wait(30);
+        timing.reports();                           // the first server has written all it was told
         ShowRepository shows = new ShowRepository(db);
         Director again = new Director(db, shows, clock);
         Timing resumed = new Timing(db, again, clock);
