@@ -116,11 +116,11 @@ public final class Timing {
         if (snapshot.show() == null) {
             return;
         }
-        if (running.isPresent() && sameShow(running.get(), snapshot)) {
-            Run stored = running.get();
-            run = new RunRef(stored.showId(), stored.rehearsal(), stored.id());
-            plan = repository.plan(stored.id());
-            List<Move> moves = repository.moves(stored.id());
+        RunRef stored = running.map(r -> new RunRef(r.showId(), r.rehearsal(), r.id())).orElse(null);
+        if (stored != null && sameShow(stored, snapshot)) {
+            run = stored;
+            plan = repository.plan(stored.id);
+            List<Move> moves = repository.moves(stored.id);
             place = moves.isEmpty() ? null : moves.get(moves.size() - 1).place();
             changed(snapshot);
             return;
@@ -138,10 +138,6 @@ public final class Timing {
         plan = planned;
         place = first;
         run = started;
-    }
-
-    private static boolean sameShow(Run run, Snapshot snapshot) {
-        return run.showId().equals(snapshot.state().showId()) && run.rehearsal() == snapshot.state().rehearsal();
     }
 
     private static boolean sameShow(RunRef run, Snapshot snapshot) {
