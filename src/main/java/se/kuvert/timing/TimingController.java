@@ -91,7 +91,7 @@ public final class TimingController {
                 comparison = TimingPage.Comparison.of(first.get(), second.get());
             }
         }
-        ctx.html(views.render("timing/page.jte", new TimingPage(runs, comparison, error)));
+        ctx.html(views.render("timing/page.jte", TimingPage.of(runs, comparison, error)));
     }
 
     private static Optional<TimingPage.RunView> find(List<TimingPage.RunView> runs, String id) {

@@ -6,8 +6,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The admin's Timing page: every run's table and bars, and two runs side by side when chosen. */
-public record TimingPage(List<RunView> runs, Comparison comparison, String error) {
+/**
+ * The admin's Timing page: every run's table and bars, and two runs side by side when chosen. {@code a} and
+ * {@code b} are the runs the compare form has chosen: the compared ones, else the two newest (B the newest).
+ */
+public record TimingPage(List<RunView> runs, Comparison comparison, String error, long a, long b) {
+
+    static TimingPage of(List<RunView> runs, Comparison comparison, String error) {
+        long a = comparison != null ? comparison.a().report().id() : runs.isEmpty() ? 0 : runs.get(Math.min(1, runs.size() - 1)).report().id();
+        long b = comparison != null ? comparison.b().report().id() : runs.isEmpty() ? 0 : runs.get(0).report().id();
+        return new TimingPage(runs, comparison, error, a, b);
+    }
 
     /** A run with its bars: planned and actual per segment, scaled to the longest of them. */
     public record RunView(RunReport report, List<Bar> bars) {

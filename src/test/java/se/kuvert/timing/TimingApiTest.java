@@ -157,6 +157,8 @@ class TimingApiTest extends GalaServerTest {
             assertTrue(page.contains("id=\"run-" + run.get("id").asText() + "\""), "a section for run " + run.get("id"));
             assertTrue(page.contains("href=\"/api/rehearsal.csv?run=" + run.get("id").asText() + "\""));
         }
+        assertTrue(page.contains("<option value=\"" + live + "\" selected>"), "B is the newest run by default");
+        assertTrue(page.contains("<option value=\"" + rehearsal + "\" selected>"), "A is the run before it");
         String liveSection = section(page, "run-" + live);
         assertEquals(1, count(liveSection, "<tr class=\"segment\">"));
         assertEquals(3, count(liveSection, "<tr class=\"slide-time\">"));     // title, award, nominees
