@@ -109,15 +109,19 @@ class TimingApiTest extends GalaServerTest {
     }
 
     @Test
-    void the_report_of_a_live_demo_ceremony_never_names_a_winner_nominee_or_sealed_text_at_any_step() throws Exception {
-        for (String id : List.of("digitaliseringskommun-2021", "digitaliseringskommun-2017")) {
+    void the_report_of_a_rehearsed_or_live_demo_ceremony_never_names_a_winner_nominee_or_sealed_text_at_any_step() throws Exception {
+        for (String load : List.of("digitaliseringskommun-2021/rehearsal", "digitaliseringskommun-2021",
+                "digitaliseringskommun-2017/rehearsal", "digitaliseringskommun-2017")) {
+            String id = load.split("/")[0];
+            boolean rehearsal = load.endsWith("/rehearsal");
             Show show = t.app.shows().find(id).orElseThrow();
             List<String> secret = new ArrayList<>();
             for (Award award : show.awards()) {
                 secret.addAll(SealedWinnerTest.sealedTexts(award));
                 award.nominees().stream().map(Nominee::name).forEach(secret::add);
             }
-            assertTrue(t.control("{\"action\":\"load\",\"show\":\"" + id + "\"}").statusCode() == 200);
+            assertEquals(200, t.control("{\"action\":\"load\",\"show\":\"" + id + "\",\"rehearsal\":" + rehearsal + "}")
+                    .statusCode(), load);
             long last = -1;
             for (int step = 0; step < 500; step++) {
                 String json = withToken(TimingController.API, TestApp.TOKEN).body();
