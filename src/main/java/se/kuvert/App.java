@@ -25,6 +25,8 @@ import se.kuvert.media.MediaStore;
 import se.kuvert.kiosk.KioskController;
 import se.kuvert.presenter.PresenterController;
 import se.kuvert.stage.StageController;
+import se.kuvert.timing.Timing;
+import se.kuvert.timing.TimingController;
 import se.kuvert.screens.Screens;
 import se.kuvert.screens.ScreensController;
 import se.kuvert.web.LocalAddress;
@@ -80,7 +82,11 @@ public final class App implements AutoCloseable {
 
     /** Builds and starts Kuvert; port 0 in the settings picks a free port (see {@link #port()}). */
     public static App create(Settings settings) {
-        Clock clock = Clock.systemUTC();
+        return create(settings, Clock.systemUTC());
+    }
+
+    /** As {@link #create(Settings)}, with every time (the show's, the timing report's, the screens') from {@code clock}. */
+    public static App create(Settings settings, Clock clock) {
         Database db = new Database(settings.dataDir());
         ShowRepository shows = new ShowRepository(db);
         for (String error : shows.importOnFirstStart(settings.slidesDir())) {
@@ -116,6 +122,8 @@ public final class App implements AutoCloseable {
         director.onChange(stage::changed);
         director.onChange(kiosk::changed);
         director.onChange(tools::changed);
+        Timing timing = new Timing(db, director, clock);
+        director.onChange(timing::changed);
         Javalin javalin = Server.create(settings.mediaDir(), config -> {
             display.routes(config.routes);
             presenter.routes(config.routes);
@@ -127,6 +135,7 @@ public final class App implements AutoCloseable {
             new RoomController(auth, director, screens, views).routes(config.routes);
             admin.routes(config.routes);
             preflight.routes(config.routes);
+            new TimingController(timing, auth, views).routes(config.routes);
             new MediaController(settings.mediaDir()).routes(config.routes);
         });
         javalin.start(settings.port());

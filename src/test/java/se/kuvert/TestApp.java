@@ -21,8 +21,17 @@ public final class TestApp implements AutoCloseable {
     public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestApp(Settings settings) {
+        this(settings, java.time.Clock.systemUTC());
+    }
+
+    private TestApp(Settings settings, java.time.Clock clock) {
         this.settings = settings;
-        this.app = App.create(settings);
+        this.app = App.create(settings, clock);
+    }
+
+    /** As {@link #start(Path, String)}, with the server's time from {@code clock} (a {@link ManualClock} in tests). */
+    public static TestApp start(Path dataDir, String showId, java.time.Clock clock) {
+        return withTestShows(new TestApp(Settings.forTest(dataDir), clock), showId);
     }
 
     /** A server with the demo shows of slides/ and the in-code test shows, with {@code showId} loaded. */
@@ -31,7 +40,10 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp start(Settings settings, String showId) {
-        TestApp t = new TestApp(settings);
+        return withTestShows(new TestApp(settings), showId);
+    }
+
+    private static TestApp withTestShows(TestApp t, String showId) {
         t.app.shows().save(TestShows.gala(), "test");
         t.app.shows().save(TestShows.other(), "test");
         if (showId != null) {

@@ -52,7 +52,7 @@ public final class Database implements AutoCloseable {
 
     /** The schema's migrations, oldest first; append new ones, never edit or remove one that has shipped. */
     static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__loop_and_reveals.sql", "V3__preflight.sql",
-            "V4__rehearsal.sql");
+            "V4__rehearsal.sql", "V5__timing.sql");
 
     private void migrate() {
         inTransaction(c -> {
