@@ -1,12 +1,17 @@
 package se.kuvert.browser;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.kuvert.content.Show;
 import se.kuvert.live.Command;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,6 +65,25 @@ class SoundBrowserTest extends BrowserTest {
             var report = room.server.app.screens().reports().stream().filter(r -> r.name().equals("display")).findFirst().orElseThrow();
             assertEquals(6, report.preloaded(), report.toString());
             assertTrue(room.consoleErrors.isEmpty(), room.consoleErrors.toString());
+        }
+    }
+
+    @Test
+    void a_missing_sound_keeps_the_big_screen_from_being_ready(@TempDir Path other) {
+        try (Room room = new Room(chromium, other, SHOW, 1920, 1080)) {
+            Show show = room.server.app.shows().find(SHOW).orElseThrow();
+            Map<String, String> sounds = new HashMap<>(show.sounds());
+            sounds.put("winner", "sounds/missing.wav");
+            room.server.app.shows().save(new Show("missing-sound", show.title(), show.subtitle(), show.date(), show.venue(),
+                    show.language(), show.theme(), show.awards(), show.partners(), show.closing(), show.runOfShow(),
+                    show.loop(), sounds), "test");
+            apply(room, new Command.Load("missing-sound"));
+            // Everything else loads; the missing sound never does, and the phone says so ("media laddade 5 av 6").
+            room.display.waitForFunction("() => document.querySelector(\"#preload audio[data-sound='sounds/missing.wav']\")?.error"
+                    + " && [...document.querySelectorAll('#preload img')].every(i => i.complete && i.naturalWidth > 0)");
+            Locator dot = room.phone.locator("#health .dot[data-screen='display']");
+            assertThat(dot).hasAttribute("title", Pattern.compile("5 av 6"), new LocatorAssertions.HasAttributeOptions().setTimeout(10_000));
+            assertThat(dot).hasAttribute("data-health", "amber");
         }
     }
 
