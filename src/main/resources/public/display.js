@@ -129,6 +129,7 @@
   var muted = document.body.dataset.muted === 'true';
   var playing = null;
   var played = null;
+  var greeted = true;
 
   function covered(slide) {
     return slide.classList.contains('kind-loop') || ['blackout', 'logo-overlay'].some(function (id) {
@@ -166,6 +167,7 @@
   }
 
   function desk(e) {
+    greeted = true;
     var cueData = JSON.parse(e.data);
     if (cueData.stop) { stopSound(); }
     muteSound(cueData.muted);
@@ -173,16 +175,17 @@
 
   document.body.addEventListener('htmx:sseOpen', function (e) {
     if (!audio) { return; }
+    // A stream of a muted output opens with a sound event before the stage; a stage without one means not muted,
+    // so a mute or unmute given while the stream was away still holds.
+    greeted = false;
     e.detail.source.addEventListener('sound', desk);
-    // A mute given while the stream was away still holds.
-    fetch('/display/sound', { cache: 'no-store' }).then(function (r) { return r.json(); })
-      .then(function (s) { muteSound(s.muted); }, function () { });
   });
   cue(true);
 
   document.body.addEventListener('htmx:sseBeforeMessage', function (e) {
     e.preventDefault();           // we apply the change ourselves, see above
     var build = apply(e.detail.data);
+    if (!greeted) { greeted = true; muteSound(false); }
     cue(false);
     dot.classList.remove('on');
     var shown = stage.querySelector('.slide:not(.leaving)');

@@ -22,7 +22,7 @@ public final class DisplayController implements AutoCloseable {
     public static final String EVENTS = "/events/display";
     public static final String EVENT = "stage";
     public static final String KIND = "display";
-    /** The audio output's mute, for a big screen whose stream (re)opened: {@code {"muted": bool}}. */
+    /** The audio output's mute, for tools and consoles: {@code {"muted": bool}}. */
     public static final String SOUND = "/display/sound";
     /** The SSE event that tells the audio output to stop or (un)mute. */
     public static final String SOUND_EVENT = "sound";
@@ -54,12 +54,19 @@ public final class DisplayController implements AutoCloseable {
             ctx.header("Cache-Control", "no-store");
             ctx.json(new SoundDesk.Status(sound.muted()));
         });
-        screens.route(routes, EVENTS, KIND, hub);
+        // A stream that opens while the output is muted, a reconnected one too, hears so before the stage (the page
+        // takes a stage without it as "not muted"), so streams of an unmuted show carry nothing more than before.
+        screens.route(routes, EVENTS, KIND, hub,
+                () -> sound.muted() ? SseHub.format(SOUND_EVENT, json(new SoundDesk.Cue(false, true))) : new byte[0]);
     }
 
     /** Called by the sound desk on every stop and mute: the audio output acts on it, the other screens ignore it. */
     public void cue(SoundDesk.Cue cue) {
-        hub.send(SOUND_EVENT, "{\"stop\":" + cue.stop() + ",\"muted\":" + cue.muted() + "}");
+        hub.send(SOUND_EVENT, json(cue));
+    }
+
+    private static String json(SoundDesk.Cue cue) {
+        return "{\"stop\":" + cue.stop() + ",\"muted\":" + cue.muted() + "}";
     }
 
     /** Called by the Director after every change: rendered once, sent to every display. */

@@ -138,10 +138,20 @@ public final class Screens {
      * stream is open.
      */
     public void route(io.javalin.config.RoutesConfig routes, String path, String kind, se.kuvert.web.SseHub hub) {
+        route(routes, path, kind, hub, () -> new byte[0]);
+    }
+
+    /** As {@link #route}, and {@code greeting} (events of {@code SseHub.format}) follows the token on every stream. */
+    public void route(io.javalin.config.RoutesConfig routes, String path, String kind, se.kuvert.web.SseHub hub,
+                      java.util.function.Supplier<byte[]> greeting) {
         routes.before(path, ctx -> nameOf(ctx, kind));
         routes.sse(path, client -> {
             String token = connected(nameOf(client.ctx(), kind), kind);
-            hub.connect(client, se.kuvert.web.SseHub.format(TOKEN_EVENT, token), () -> disconnected(token));
+            byte[] first = se.kuvert.web.SseHub.format(TOKEN_EVENT, token);
+            byte[] more = greeting.get();
+            byte[] both = java.util.Arrays.copyOf(first, first.length + more.length);
+            System.arraycopy(more, 0, both, first.length, more.length);
+            hub.connect(client, both, () -> disconnected(token));
         });
     }
 

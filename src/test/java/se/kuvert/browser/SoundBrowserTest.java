@@ -119,6 +119,8 @@ class SoundBrowserTest extends BrowserTest {
             apply(room, new Command.Logo(true));
             apply(room, new Command.Logo(false));
             assertTrue(silent(room.display, FANFARE), "no replay when a cover lifts off the same slide");
+            assertEquals(200, room.server.control("{\"action\":\"mute\",\"on\":true}").statusCode());
+            room.display.waitForFunction("s => document.querySelector(s).muted", FANFARE);
             room.display.evaluate("() => { window.__opened = 0; document.body.addEventListener('htmx:sseOpen', () => window.__opened++); }");
             int received = ((Number) room.display.evaluate("() => window.__kuvert.sse.length")).intValue();
             // The stream drops (closed under htmx, which reconnects as after a network error) and resyncs.
@@ -126,6 +128,7 @@ class SoundBrowserTest extends BrowserTest {
                     + " s.close(); s.onerror(new Event('error')); }");
             room.display.waitForFunction("n => window.__opened > 0 && window.__kuvert.sse.length > n", received);
             assertTrue(silent(room.display, FANFARE), "no replay when the stream comes back on the same slide");
+            assertTrue((Boolean) room.display.evaluate("s => document.querySelector(s).muted", FANFARE), "still muted after the reconnect");
         }
     }
 }

@@ -134,6 +134,11 @@ class SoundCuesTest {
             assertEquals(new SseRecorder.Event("sound", "{\"stop\":false,\"muted\":true}"), stream.next());
             assertEquals("{\"muted\":true}", t.get("/display/sound").body());
             assertTrue(t.get("/display").body().contains("data-muted=\"true\""));
+            try (SseRecorder again = new SseRecorder(t.http, t.url("/events/display"), null)) {
+                assertEquals(new SseRecorder.Event("sound", "{\"stop\":false,\"muted\":true}"), again.next(),
+                        "a stream that opens while muted hears so before the stage");
+                assertEquals("stage", again.next().name());
+            }
             assertEquals("{\"muted\":true}", t.control("{\"action\":\"sound\",\"do\":\"stop\"}").body());
             assertEquals(new SseRecorder.Event("sound", "{\"stop\":true,\"muted\":true}"), stream.next());
             assertEquals("{\"muted\":false}", t.control("{\"action\":\"mute\"}").body(), "no 'on' toggles");
