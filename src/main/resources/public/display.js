@@ -121,9 +121,72 @@
     return build ? build.dataset.build : null;
   }
 
+  // Sound cues, on the audio output alone (body data-audio). A slide's sound plays once when the slide appears to the
+  // room: not while a blackout, the logo or the loop covers it (it plays when the cover lifts, if that slide has not
+  // played yet), not again for a step of the same slide, a resync or a reconnect. The slide on screen when the page
+  // loads counts as played, so a reloaded screen does not sound off in the middle of a slide.
+  var audio = document.body.dataset.audio === 'true';
+  var muted = document.body.dataset.muted === 'true';
+  var playing = null;
+  var played = null;
+  var greeted = true;
+
+  function covered(slide) {
+    return slide.classList.contains('kind-loop') || ['blackout', 'logo-overlay'].some(function (id) {
+      var o = document.getElementById(id);
+      return o && o.classList.contains('on');
+    });
+  }
+
+  function stopSound() {
+    if (playing) { playing.pause(); playing.currentTime = 0; playing = null; }
+  }
+
+  function muteSound(on) {
+    muted = on;
+    document.querySelectorAll('#preload audio').forEach(function (a) { a.muted = on; });
+  }
+
+  function cue(initial) {
+    var slide = stage.querySelector('.slide:not(.leaving)');
+    if (!audio || !slide || covered(slide)) { return; }
+    var key = slide.dataset.show + ':' + slide.dataset.slide;
+    if (key === played) { return; }
+    played = key;
+    var path = slide.dataset.sound;
+    if (initial || !path) { return; }
+    var el = null;
+    document.querySelectorAll('#preload audio').forEach(function (a) { if (a.dataset.sound === path) { el = a; } });
+    if (!el) { return; }
+    stopSound();
+    el.muted = muted;
+    el.currentTime = 0;
+    playing = el;
+    var started = el.play();
+    if (started) { started.catch(function () { if (playing === el) { playing = null; } }); }
+  }
+
+  function desk(e) {
+    greeted = true;
+    var cueData = JSON.parse(e.data);
+    if (cueData.stop) { stopSound(); }
+    muteSound(cueData.muted);
+  }
+
+  document.body.addEventListener('htmx:sseOpen', function (e) {
+    if (!audio) { return; }
+    // A stream of a muted output opens with a sound event before the stage; a stage without one means not muted,
+    // so a mute or unmute given while the stream was away still holds.
+    greeted = false;
+    e.detail.source.addEventListener('sound', desk);
+  });
+  cue(true);
+
   document.body.addEventListener('htmx:sseBeforeMessage', function (e) {
     e.preventDefault();           // we apply the change ourselves, see above
     var build = apply(e.detail.data);
+    if (!greeted) { greeted = true; muteSound(false); }
+    cue(false);
     dot.classList.remove('on');
     var shown = stage.querySelector('.slide:not(.leaving)');
     window.kuvertScreen.shown(shown.dataset.version, shown.dataset.show, build);

@@ -7,6 +7,7 @@
   'use strict';
   var body = document.body;
   var rtt = null, sending = false, again = false, token = null;
+  var SOUND = /\.(mp3|ogg|wav)$/i;
 
   function takeToken(e) {
     var first = token === null;
@@ -19,7 +20,7 @@
     var box = document.getElementById('preload');
     var n = 0, total = 0;
     if (box) {
-      box.querySelectorAll('img, video').forEach(function (m) {
+      box.querySelectorAll('img, video, audio').forEach(function (m) {
         total++;
         if (m.tagName === 'IMG' ? (m.complete && m.naturalWidth > 0) : m.readyState >= 3) { n++; }
       });
@@ -52,11 +53,14 @@
     box.dataset.show = showId;
     fetch('/display/preload', { cache: 'no-store' }).then(function (r) { return r.json(); }).then(function (paths) {
       box.textContent = '';
+      // Only the audio output loads the sounds; the other screens never play them.
+      paths = paths.filter(function (path) { return body.dataset.audio === 'true' || !SOUND.test(path); });
       paths.forEach(function (path) {
         var video = /\.(mp4|webm)$/i.test(path);
-        var el = document.createElement(video ? 'video' : 'img');
-        if (video) { el.preload = 'auto'; el.muted = true; } else { el.alt = ''; }
-        el.addEventListener(video ? 'canplay' : 'load', beat);
+        var sound = SOUND.test(path);
+        var el = document.createElement(video ? 'video' : sound ? 'audio' : 'img');
+        if (video) { el.preload = 'auto'; el.muted = true; } else if (sound) { el.preload = 'auto'; el.dataset.sound = path; } else { el.alt = ''; }
+        el.addEventListener(video || sound ? 'canplay' : 'load', beat);
         el.src = '/media/' + path;
         box.appendChild(el);
       });
@@ -65,7 +69,7 @@
     });
   }
 
-  document.querySelectorAll('#preload img, #preload video').forEach(function (m) {
+  document.querySelectorAll('#preload img, #preload video, #preload audio').forEach(function (m) {
     m.addEventListener(m.tagName === 'IMG' ? 'load' : 'canplay', beat);
   });
   setInterval(beat, 2000);

@@ -20,6 +20,7 @@ import se.kuvert.display.DisplayController;
 import se.kuvert.display.Preload;
 import se.kuvert.live.Command;
 import se.kuvert.live.Director;
+import se.kuvert.live.Snapshot;
 import se.kuvert.media.MediaController;
 import se.kuvert.media.MediaStore;
 import se.kuvert.kiosk.KioskController;
@@ -29,6 +30,8 @@ import se.kuvert.timing.Timing;
 import se.kuvert.timing.TimingController;
 import se.kuvert.screens.Screens;
 import se.kuvert.screens.ScreensController;
+import se.kuvert.sound.AudioOutput;
+import se.kuvert.sound.SoundDesk;
 import se.kuvert.web.LocalAddress;
 import se.kuvert.web.Qr;
 import se.kuvert.web.Server;
@@ -102,16 +105,19 @@ public final class App implements AutoCloseable {
         }
         Auth auth = new Auth(credentials, new Sessions(db), new LoginGuard(clock), new Pairing(clock));
         Views views = new Views();
-        Screens screens = new Screens(clock);
-        screens.expect(director.snapshot().state().version(), Preload.of(director.snapshot().show()).size());
-        director.onChange(s -> screens.expect(s.state().version(), Preload.of(s.show()).size()));
-        DisplayController display = new DisplayController(director, views, screens, HEARTBEAT_MILLIS);
+        AudioOutput audio = new AudioOutput(settings.audio());
+        Screens screens = new Screens(clock, audio);
+        expect(screens, director.snapshot());
+        director.onChange(s -> expect(screens, s));
+        SoundDesk sound = new SoundDesk();
+        DisplayController display = new DisplayController(director, views, screens, HEARTBEAT_MILLIS, sound, audio);
+        sound.onCue(display::cue);
         Preflights preflights = new Preflights(db);
         PresenterController presenter = new PresenterController(director, views, auth, shows, screens, preflights::passed,
                 HEARTBEAT_MILLIS);
         StageController stage = new StageController(director, views, auth, screens, clock, HEARTBEAT_MILLIS);
         KioskController kiosk = new KioskController(director, views, screens, HEARTBEAT_MILLIS);
-        ControlApi api = new ControlApi(director, auth, shows, display::subscribers);
+        ControlApi api = new ControlApi(director, auth, shows, display::subscribers, sound);
         StateStream tools = new StateStream(director, auth, shows, screens, clock, HEARTBEAT_MILLIS);
         AdminController admin = new AdminController(auth, shows, director, new MediaStore(settings.mediaDir()), views,
                 settings.mediaDir(), settings.slidesDir(), preflights);
@@ -147,6 +153,12 @@ public final class App implements AutoCloseable {
         // A screen that stopped beating turns red within a second of its time running out.
         sweeper.scheduleAtFixedRate(screens::sweep, 1, 1, TimeUnit.SECONDS);
         return new App(javalin, director, credentials, shows, List.of(display, presenter, stage, kiosk, tools), screens, sweeper, db);
+    }
+
+    /** What every screen must have loaded for the show now live: its media, and on the audio output its sounds. */
+    private static void expect(Screens screens, Snapshot snapshot) {
+        int sounds = Preload.sounds(snapshot.show()).size();
+        screens.expect(snapshot.state().version(), Preload.of(snapshot.show()).size() - sounds, sounds);
     }
 
     public int port() {

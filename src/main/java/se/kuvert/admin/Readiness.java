@@ -61,6 +61,9 @@ public final class Readiness {
             media(problems, spec.video(), "A slide's video", mediaExists, edit);
             playable(problems, spec.video(), edit);
         }
+        for (String sound : show.soundFiles()) {
+            media(problems, sound, "A sound", mediaExists, edit);
+        }
         return problems;
     }
 

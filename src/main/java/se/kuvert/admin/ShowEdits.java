@@ -35,12 +35,12 @@ final class ShowEdits {
 
     static Show copy(Show show, String newId) {
         return checked(new Show(newId, show.title() + " (kopia)", show.subtitle(), show.date(), show.venue(), show.language(),
-                show.theme(), show.awards(), show.partners(), show.closing(), show.runOfShow(), show.loop()));
+                show.theme(), show.awards(), show.partners(), show.closing(), show.runOfShow(), show.loop(), show.sounds()));
     }
 
     static Show details(Show s, String title, String subtitle, String date, String venue, String language, String closing) {
         return checked(new Show(s.id(), title, blank(subtitle), blank(date), blank(venue), language, s.theme(), s.awards(),
-                s.partners(), blank(closing), s.runOfShow(), s.loop()));
+                s.partners(), blank(closing), s.runOfShow(), s.loop(), s.sounds()));
     }
 
     /** Colours as CSS hex colours, the logo a medium; {@code partners} one "name" or "name, logo path" a line. */
@@ -57,7 +57,8 @@ final class ShowEdits {
             }
         }
         return checked(new Show(s.id(), s.title(), s.subtitle(), s.date(), s.venue(), s.language(),
-                new Theme(blank(background), blank(text), blank(accent), blank(logo)), s.awards(), list, s.closing(), s.runOfShow(), s.loop()));
+                new Theme(blank(background), blank(text), blank(accent), blank(logo)), s.awards(), list, s.closing(), s.runOfShow(), s.loop(),
+                s.sounds()));
     }
 
     static Show addAward(Show s, String name) {
@@ -165,13 +166,12 @@ final class ShowEdits {
             throw new IllegalArgumentException("there is no slide " + (index + 1));
         }
         SlideSpec x = specs.get(index);
-        specs.set(index, new SlideSpec(x.kind(), x.award(), x.title(), x.text(), x.image(), x.video(), blank(notes)));
+        specs.set(index, new SlideSpec(x.kind(), x.award(), x.title(), x.text(), x.image(), x.video(), blank(notes), x.sound()));
         return withRun(s, specs);
     }
 
     private static Show withRun(Show s, List<SlideSpec> specs) {
-        return checked(new Show(s.id(), s.title(), s.subtitle(), s.date(), s.venue(), s.language(), s.theme(), s.awards(),
-                s.partners(), s.closing(), specs, s.loop()));
+        return checked(s.withRunOfShow(specs));
     }
 
     static List<String> paragraphs(String text) {
@@ -231,8 +231,7 @@ final class ShowEdits {
     }
 
     private static Show withAwards(Show s, List<Award> awards) {
-        return checked(new Show(s.id(), s.title(), s.subtitle(), s.date(), s.venue(), s.language(), s.theme(), awards,
-                s.partners(), s.closing(), s.runOfShow(), s.loop()));
+        return checked(s.withAwards(awards));
     }
 
     private static <T> List<T> move(List<T> list, int index, int by) {

@@ -9,6 +9,7 @@ import se.kuvert.auth.Auth;
 import se.kuvert.content.ShowRepository;
 import se.kuvert.live.Director;
 import se.kuvert.live.Snapshot;
+import se.kuvert.sound.SoundDesk;
 
 import java.util.Map;
 import java.util.Optional;
@@ -25,9 +26,14 @@ public final class ControlApi {
     private final Auth auth;
     private final ShowRepository shows;
     private final IntSupplier displays;
+    private final SoundDesk sound;
 
-    /** {@code displays} counts the big screens connected right now, for {@code /health}. */
-    public ControlApi(Director director, Auth auth, ShowRepository shows, IntSupplier displays) {
+    /**
+     * {@code displays} counts the big screens connected right now, for {@code /health}; {@code sound} takes the
+     * sound and mute commands.
+     */
+    public ControlApi(Director director, Auth auth, ShowRepository shows, IntSupplier displays, SoundDesk sound) {
+        this.sound = sound;
         this.director = director;
         this.auth = auth;
         this.shows = shows;
@@ -54,7 +60,13 @@ public final class ControlApi {
         }
         ControlRequest request;
         try {
-            request = ControlRequest.parse(readJson(ctx.body()));
+            JsonNode body = readJson(ctx.body());
+            Optional<ControlRequest.Sound> cue = ControlRequest.sound(body);
+            if (cue.isPresent()) {
+                ctx.json(cue.get() instanceof ControlRequest.Sound.Mute mute ? sound.mute(mute.on()) : sound.stop());
+                return;
+            }
+            request = ControlRequest.parse(body);
         } catch (ControlRequest.BadCommand e) {
             ctx.status(HttpStatus.BAD_REQUEST).json(error(e.getMessage(), director.snapshot()));
             return;

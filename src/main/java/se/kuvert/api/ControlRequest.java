@@ -4,11 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import se.kuvert.live.Command;
 
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.Set;
 
 /** A control API body checked field by field: an unknown or mistyped field is refused, never ignored. */
 record ControlRequest(Command command, Long ifVersion) {
-    private static final Set<String> FIELDS = Set.of("action", "slide", "step", "on", "show", "rehearsal", "ifVersion");
+    private static final Set<String> FIELDS = Set.of("action", "slide", "step", "on", "show", "rehearsal", "ifVersion", "do");
+
+    /** The operator's sound commands, which go to the sound desk, not the live state. */
+    sealed interface Sound {
+        record Stop() implements Sound {
+        }
+
+        /** {@code on} null toggles. */
+        record Mute(Boolean on) implements Sound {
+        }
+    }
 
     static final class BadCommand extends RuntimeException {
         BadCommand(String message) {
@@ -16,16 +27,28 @@ record ControlRequest(Command command, Long ifVersion) {
         }
     }
 
-    static ControlRequest parse(JsonNode body) {
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw new BadCommand("unknown field '" + name + "'; the fields are " + String.join(", ", FIELDS.stream().sorted().toList()));
-            }
+    /** The sound command of a body ({@code "sound"} with {@code "do": "stop"}, or {@code "mute"}), or empty for another action. */
+    static Optional<Sound> sound(JsonNode body) {
+        JsonNode action = body.get("action");
+        if (action == null || !action.isTextual() || !Set.of("sound", "mute").contains(action.asText())) {
+            return Optional.empty();
         }
+        checkFields(body);
+        if (action.asText().equals("mute")) {
+            return Optional.of(new Sound.Mute(bool(body)));
+        }
+        JsonNode what = body.get("do");
+        if (what == null || !what.isTextual() || !what.asText().equals("stop")) {
+            throw new BadCommand("a sound command needs \"do\": \"stop\" (it stops what plays now)");
+        }
+        return Optional.of(new Sound.Stop());
+    }
+
+    static ControlRequest parse(JsonNode body) {
+        checkFields(body);
         JsonNode action = body.get("action");
         if (action == null || !action.isTextual()) {
-            throw new BadCommand("'action' is required: next, prev, goto, blackout, logo, loop or load");
+            throw new BadCommand("'action' is required: next, prev, goto, blackout, logo, loop, load, sound or mute");
         }
         Command command = switch (action.asText()) {
             case "next" -> new Command.Next();
@@ -35,7 +58,7 @@ record ControlRequest(Command command, Long ifVersion) {
             case "logo" -> new Command.Logo(bool(body));
             case "loop" -> new Command.Loop(bool(body));
             case "load" -> new Command.Load(showId(body), rehearsal(body));
-            default -> throw new BadCommand("unknown action '" + action.asText() + "'; use next, prev, goto, blackout, logo, loop or load");
+            default -> throw new BadCommand("unknown action '" + action.asText() + "'; use next, prev, goto, blackout, logo, loop, load, sound or mute");
         };
         Long ifVersion = null;
         if (body.has("ifVersion") && !body.get("ifVersion").isNull()) {
@@ -46,6 +69,15 @@ record ControlRequest(Command command, Long ifVersion) {
             ifVersion = v.asLong();
         }
         return new ControlRequest(command, ifVersion);
+    }
+
+    private static void checkFields(JsonNode body) {
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw new BadCommand("unknown field '" + name + "'; the fields are " + String.join(", ", FIELDS.stream().sorted().toList()));
+            }
+        }
     }
 
     private static int integer(JsonNode body, String field) {

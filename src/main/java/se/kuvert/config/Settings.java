@@ -15,7 +15,7 @@ import java.util.Map;
  * Blank secrets mean "not configured": the app generates a PIN and token at first start and keeps them in the data folder.
  */
 public record Settings(int port, String presenterPin, String apiToken, String adminPassword,
-                       Path dataDir, Path slidesDir, Path mediaDir, String startShow, String stageKey) {
+                       Path dataDir, Path slidesDir, Path mediaDir, String startShow, String stageKey, String audio) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -25,8 +25,16 @@ public record Settings(int port, String presenterPin, String apiToken, String ad
         this(port, presenterPin, apiToken, adminPassword, dataDir, slidesDir, mediaDir, startShow, "");
     }
 
+    /** Settings whose sounds play on the big screen named {@code main} (or the one with no name). */
+    public Settings(int port, String presenterPin, String apiToken, String adminPassword, Path dataDir, Path slidesDir,
+                    Path mediaDir, String startShow, String stageKey) {
+        this(port, presenterPin, apiToken, adminPassword, dataDir, slidesDir, mediaDir, startShow, stageKey, "");
+    }
+
+    /** {@code audio}: the name of the big screen that plays the show's sounds; blank for {@code main} (or no name). */
     public Settings {
         stageKey = stageKey == null ? "" : stageKey;
+        audio = audio == null ? "" : audio.trim().toLowerCase();
     }
 
     public static Settings load(Path configFile, Map<String, String> env) {
@@ -42,7 +50,8 @@ public record Settings(int port, String presenterPin, String apiToken, String ad
                 resolve(base, text(file, "slidesDir", "slides")),
                 resolve(base, text(file, "mediaDir", "media")),
                 blankToNull(text(file, "startShow", "")),
-                pick(env.get("KUVERT_STAGE_KEY"), text(file, "stageKey", "")));
+                pick(env.get("KUVERT_STAGE_KEY"), text(file, "stageKey", "")),
+                text(file, "audio", ""));
     }
 
     /** Settings for tests and tools: an ephemeral port, the given data folder, the repository's slides and media. */
@@ -51,11 +60,11 @@ public record Settings(int port, String presenterPin, String apiToken, String ad
     }
 
     public Settings withPort(int newPort) {
-        return new Settings(newPort, presenterPin, apiToken, adminPassword, dataDir, slidesDir, mediaDir, startShow, stageKey);
+        return new Settings(newPort, presenterPin, apiToken, adminPassword, dataDir, slidesDir, mediaDir, startShow, stageKey, audio);
     }
 
     public Settings withSlidesDir(Path dir) {
-        return new Settings(port, presenterPin, apiToken, adminPassword, dataDir, dir, mediaDir, startShow, stageKey);
+        return new Settings(port, presenterPin, apiToken, adminPassword, dataDir, dir, mediaDir, startShow, stageKey, audio);
     }
 
     private static JsonNode readYaml(Path file) {

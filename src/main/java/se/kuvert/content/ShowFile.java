@@ -41,7 +41,7 @@ public final class ShowFile {
     private static final Pattern COLOUR = Pattern.compile("#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})");
 
     private static final Set<String> SHOW_KEYS = Set.of("id", "title", "subtitle", "date", "venue", "language", "theme",
-            "awards", "partners", "closing", "runOfShow", "loop");
+            "awards", "partners", "closing", "runOfShow", "loop", "sounds");
     private static final Set<String> THEME_KEYS = Set.of("background", "text", "accent", "logo");
     private static final Set<String> AWARD_KEYS = Set.of("id", "name", "about", "nominees", "winner", "citation",
             "recipients", "motivation", "jury", "presenter", "prize", "minutes");
@@ -49,7 +49,9 @@ public final class ShowFile {
     private static final Set<String> JURY_KEYS = Set.of("name", "role");
     private static final Set<String> PARTNER_KEYS = Set.of("name", "logo");
     private static final Set<String> LOOP_KEYS = Set.of("order", "dwell", "kioskIdle");
-    private static final Set<String> SLIDE_KEYS = Set.of("kind", "award", "title", "text", "image", "video", "notes");
+    private static final Set<String> SLIDE_KEYS = Set.of("kind", "award", "title", "text", "image", "video", "notes", "sound");
+    /** What a browser plays and {@code MediaStore} accepts as audio. */
+    private static final Pattern AUDIO = Pattern.compile(".*\\.(mp3|ogg|wav)", Pattern.CASE_INSENSITIVE);
     private static final Set<String> AWARD_SLIDES = Set.of("award", "nominees", "envelope", "winner", "motivation", "prize", "jury");
 
     private ShowFile() {
@@ -134,8 +136,10 @@ public final class ShowFile {
     public static String write(Show show) {
         ObjectNode root = MAPPER.valueToTree(show);
         removeNulls(root);
-        if (root.path("loop").isEmpty()) {
-            root.remove("loop");
+        for (String empty : List.of("loop", "sounds")) {
+            if (root.path(empty).isEmpty()) {
+                root.remove(empty);
+            }
         }
         try {
             return "# Kuvert show file; the format is described in docs/show-files.md\n" + MAPPER.writeValueAsString(root);
@@ -241,7 +245,39 @@ public final class ShowFile {
             }
             return new Show(id, required(node, "", "title"), optional(node, "", "subtitle"), optional(node, "", "date"),
                     optional(node, "", "venue"), language, theme(node.get("theme")), awards, partners,
-                    optional(node, "", "closing"), slides, loop(node.get("loop")));
+                    optional(node, "", "closing"), slides, loop(node.get("loop")), sounds(node.get("sounds")));
+        }
+
+        /** {@code sounds:}, the show's default sound for each slide kind. */
+        Map<String, String> sounds(JsonNode node) {
+            Map<String, String> sounds = new HashMap<>();
+            if (node == null || node.isNull()) {
+                return sounds;
+            }
+            ObjectNode s = object(node, "/sounds", "'sounds' (a sound for each slide kind, such as winner: sounds/fanfare.wav)");
+            keys(s, "/sounds", Set.copyOf(RunOfShow.KINDS), "'sounds' (slide kinds)");
+            for (String kind : RunOfShow.KINDS) {
+                String path = sound(s, "/sounds", kind);
+                if (path != null && !path.equals(SlideSpec.SILENT)) {
+                    sounds.put(kind, path);
+                }
+            }
+            return sounds;
+        }
+
+        /** A sound: an audio file below media/, or 'none' (or an empty value) for silence; null when the key is absent. */
+        private String sound(ObjectNode node, String at, String key) {
+            if (!node.has(key)) {
+                return null;
+            }
+            String path = media(node, at, key);
+            if (path == null || path.equalsIgnoreCase(SlideSpec.SILENT)) {
+                return SlideSpec.SILENT;
+            }
+            if (!AUDIO.matcher(path).matches()) {
+                throw error(at + "/" + key, key + " must be an MP3, Ogg or WAV file below media/ (or 'none'), not '" + path + "'");
+            }
+            return path;
         }
 
         LoopSettings loop(JsonNode node) {
@@ -359,7 +395,7 @@ public final class ShowFile {
                 throw error(at, "a 'video' slide needs 'video:' (a path below media/)");
             }
             return new SlideSpec(kind, award, optional(s, at, "title"), optional(s, at, "text"), image, video,
-                    optional(s, at, "notes"));
+                    optional(s, at, "notes"), sound(s, at, "sound"));
         }
 
         private void keys(ObjectNode node, String at, Set<String> allowed, String what) {

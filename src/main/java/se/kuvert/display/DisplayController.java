@@ -6,6 +6,8 @@ import se.kuvert.live.Director;
 import se.kuvert.live.Snapshot;
 import se.kuvert.seal.PublicSnapshot;
 import se.kuvert.screens.Screens;
+import se.kuvert.sound.AudioOutput;
+import se.kuvert.sound.SoundDesk;
 import se.kuvert.web.Build;
 import se.kuvert.web.SseHub;
 import se.kuvert.web.Views;
@@ -20,13 +22,22 @@ public final class DisplayController implements AutoCloseable {
     public static final String EVENTS = "/events/display";
     public static final String EVENT = "stage";
     public static final String KIND = "display";
+    /** The audio output's mute, for tools and consoles: {@code {"muted": bool}}. */
+    public static final String SOUND = "/display/sound";
+    /** The SSE event that tells the audio output to stop or (un)mute. */
+    public static final String SOUND_EVENT = "sound";
 
     private final Director director;
     private final Views views;
     private final Screens screens;
     private final SseHub hub;
+    private final SoundDesk sound;
+    private final AudioOutput audio;
 
-    public DisplayController(Director director, Views views, Screens screens, long heartbeatMillis) {
+    public DisplayController(Director director, Views views, Screens screens, long heartbeatMillis, SoundDesk sound,
+                             AudioOutput audio) {
+        this.sound = sound;
+        this.audio = audio;
         this.director = director;
         this.views = views;
         this.screens = screens;
@@ -39,7 +50,23 @@ public final class DisplayController implements AutoCloseable {
             ctx.header("Cache-Control", "no-store");
             ctx.json(Preload.of(director.snapshot().show()));
         });
-        screens.route(routes, EVENTS, KIND, hub);
+        routes.get(SOUND, ctx -> {
+            ctx.header("Cache-Control", "no-store");
+            ctx.json(new SoundDesk.Status(sound.muted()));
+        });
+        // A stream that opens while the output is muted, a reconnected one too, hears so before the stage (the page
+        // takes a stage without it as "not muted"), so streams of an unmuted show carry nothing more than before.
+        screens.route(routes, EVENTS, KIND, hub,
+                () -> sound.muted() ? SseHub.format(SOUND_EVENT, json(new SoundDesk.Cue(false, true))) : new byte[0]);
+    }
+
+    /** Called by the sound desk on every stop and mute: the audio output acts on it, the other screens ignore it. */
+    public void cue(SoundDesk.Cue cue) {
+        hub.send(SOUND_EVENT, json(cue));
+    }
+
+    private static String json(SoundDesk.Cue cue) {
+        return "{\"stop\":" + cue.stop() + ",\"muted\":" + cue.muted() + "}";
     }
 
     /** Called by the Director after every change: rendered once, sent to every display. */
@@ -52,7 +79,7 @@ public final class DisplayController implements AutoCloseable {
         PublicSnapshot snapshot = PublicSnapshot.of(director.snapshot());
         ctx.header("Cache-Control", "no-store");
         ctx.html(views.render("display/page.jte", new DisplayPage(StageViews.of(snapshot), stage(views, snapshot),
-                screen, Build.id())));
+                screen, Build.id(), audio.test(screen), sound.muted())));
     }
 
     /** What the stream sends: the build stamp (so an upgraded server makes the page reload) and the stage. */

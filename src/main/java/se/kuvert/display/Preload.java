@@ -5,12 +5,25 @@ import se.kuvert.media.Renditions;
 
 import java.util.List;
 
-/** Every medium of the live show, for displays to load before it is needed (see {@link Show#media()}). */
+/**
+ * Every medium of the live show, for displays to load before it is needed (see {@link Show#media()}): the images and
+ * videos, then the sounds, which only the audio output loads. The same list whoever wins.
+ */
 public final class Preload {
     private Preload() {
     }
 
     public static List<String> of(Show show) {
         return show == null ? List.of() : show.media().stream().map(Renditions::display).toList();
+    }
+
+    /** The sounds of the show, which the screen that plays them loads besides the rest. */
+    public static List<String> sounds(Show show) {
+        return show == null ? List.of() : show.soundFiles();
+    }
+
+    /** True for a path the browser loads as audio. */
+    public static boolean isSound(String path) {
+        return path.toLowerCase().matches(".*\\.(mp3|ogg|wav)");
     }
 }

@@ -20,6 +20,14 @@ public record StageView(Show show, Slide slide, int slideIndex, int slideCount, 
         return "slide-" + slideIndex + (withheld() ? "-sealed" : "");
     }
 
+    /**
+     * The sound the audio output plays when this slide appears, or null: bound to the slide's place and kind (see
+     * {@link Show#sound(int, String)}), so a winner slide sounds the same whoever wins.
+     */
+    public String sound() {
+        return show == null || slide == null ? null : show.sound(slideIndex, slide.kind());
+    }
+
     /** True for a winner or motivation slide whose winner is not in this view (not seen yet, or not chosen). */
     public boolean withheld() {
         return slide != null && slide.sealedAward() != null && slide.sealedAward().winner() == null;

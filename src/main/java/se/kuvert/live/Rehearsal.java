@@ -28,8 +28,7 @@ public final class Rehearsal {
     public static Show standIn(Show show) {
         Texts texts = Texts.of(show);
         List<Award> awards = show.awards().stream().map(a -> standIn(a, texts)).toList();
-        return new Show(show.id(), show.title(), show.subtitle(), show.date(), show.venue(), show.language(),
-                show.theme(), awards, show.partners(), show.closing(), show.runOfShow(), show.loop());
+        return show.withAwards(awards);
     }
 
     static Award standIn(Award a, Texts texts) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -53,8 +54,11 @@ public final class Screens {
         }
     }
 
-    /** What the live show expects of every screen right now. */
-    public record Expectation(long version, Instant versionSince, int media) {
+    /**
+     * What the live show expects of every screen right now: its version, the images and videos to load, and the
+     * sounds that the audio output loads besides.
+     */
+    public record Expectation(long version, Instant versionSince, int media, int sounds) {
     }
 
     /** One open stream of a screen. */
@@ -86,11 +90,18 @@ public final class Screens {
     /** The open streams by token. */
     private final Map<String, Stream> streams = new java.util.HashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-    private volatile Expectation expected = new Expectation(0, Instant.EPOCH, 0);
+    private volatile Expectation expected = new Expectation(0, Instant.EPOCH, 0, 0);
+    private final Predicate<String> audioOutput;
     private List<Report> lastReports = List.of();
 
     public Screens(Clock clock) {
+        this(clock, name -> false);
+    }
+
+    /** {@code audioOutput} tells by its name the big screen that plays the sounds (and so must load them too). */
+    public Screens(Clock clock, Predicate<String> audioOutput) {
         this.clock = clock;
+        this.audioOutput = audioOutput;
     }
 
     public static String kind(String kind) {
@@ -127,10 +138,20 @@ public final class Screens {
      * stream is open.
      */
     public void route(io.javalin.config.RoutesConfig routes, String path, String kind, se.kuvert.web.SseHub hub) {
+        route(routes, path, kind, hub, () -> new byte[0]);
+    }
+
+    /** As {@link #route}, and {@code greeting} (events of {@code SseHub.format}) follows the token on every stream. */
+    public void route(io.javalin.config.RoutesConfig routes, String path, String kind, se.kuvert.web.SseHub hub,
+                      java.util.function.Supplier<byte[]> greeting) {
         routes.before(path, ctx -> nameOf(ctx, kind));
         routes.sse(path, client -> {
             String token = connected(nameOf(client.ctx(), kind), kind);
-            hub.connect(client, se.kuvert.web.SseHub.format(TOKEN_EVENT, token), () -> disconnected(token));
+            byte[] first = se.kuvert.web.SseHub.format(TOKEN_EVENT, token);
+            byte[] more = greeting.get();
+            byte[] both = java.util.Arrays.copyOf(first, first.length + more.length);
+            System.arraycopy(more, 0, both, first.length, more.length);
+            hub.connect(client, both, () -> disconnected(token));
         });
     }
 
@@ -140,9 +161,14 @@ public final class Screens {
 
     /** The live show moved on or changed: screens are measured against this from now on. */
     public void expect(long version, int media) {
+        expect(version, media, 0);
+    }
+
+    /** As {@link #expect(long, int)}, with the sounds that the audio output loads besides the media. */
+    public void expect(long version, int media, int sounds) {
         Expectation before = expected;
-        if (before.version() != version || before.media() != media) {
-            expected = new Expectation(version, clock.instant(), media);
+        if (before.version() != version || before.media() != media || before.sounds() != sounds) {
+            expected = new Expectation(version, clock.instant(), media, sounds);
             sweep();
         }
     }
@@ -311,7 +337,8 @@ public final class Screens {
         }
     }
 
-    private static Report report(Entry e, Instant now, Expectation exp) {
+    private Report report(Entry e, Instant now, Expectation exp) {
+        int media = exp.media() + (e.kind.equals("display") && audioOutput.test(e.name) ? exp.sounds() : 0);
         boolean fresh = e.lastSeen != null && Duration.between(e.lastSeen, now).compareTo(GONE_AFTER) <= 0;
         boolean connected = e.streams > 0 && fresh;
         Health health;
@@ -326,9 +353,9 @@ public final class Screens {
         } else if (e.version < 0) {
             health = Health.AMBER;
             cause = Cause.of("starting");
-        } else if (e.preloaded < exp.media()) {
+        } else if (e.preloaded < media) {
             health = Health.AMBER;
-            cause = Cause.of("media", e.preloaded, exp.media());
+            cause = Cause.of("media", e.preloaded, media);
         } else if (e.roundTrip != null && e.roundTrip > SLOW_MILLIS) {
             health = Health.AMBER;
             cause = Cause.of("slow", e.roundTrip);

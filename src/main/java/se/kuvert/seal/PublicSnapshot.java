@@ -47,8 +47,7 @@ public final class PublicSnapshot {
         }
         Set<String> revealed = snapshot.revealed();
         List<Award> awards = show.awards().stream().map(a -> revealed.contains(a.id()) ? a : sealed(a)).toList();
-        Show open = new Show(show.id(), show.title(), show.subtitle(), show.date(), show.venue(), show.language(),
-                show.theme(), awards, show.partners(), show.closing(), show.runOfShow(), show.loop());
+        Show open = show.withAwards(awards);
         RunOfShow run = new RunOfShow(snapshot.run().slides().stream().map(s -> withAwardsOf(s, open)).toList());
         return new PublicSnapshot(place, open, run, revealed);
     }

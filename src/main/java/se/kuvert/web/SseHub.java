@@ -159,6 +159,14 @@ public final class SseHub implements AutoCloseable {
         return subscribers.size();
     }
 
+    /**
+     * Sends a one-off {@code event} to every subscriber now, in order with the payloads; unlike a payload it is not
+     * sent again to a stream that connects later (a "stop" is for the moment it is given).
+     */
+    public void send(String event, String data) {
+        enqueueToAll(format(event, data));
+    }
+
     private void enqueueToAll(byte[] bytes) {
         synchronized (this) {
             subscribers.forEach(s -> s.add(bytes));
