@@ -57,6 +57,11 @@ public final class ShowFile {
     private ShowFile() {
     }
 
+    /** True for a path a sound may have: an MP3, Ogg or WAV file (what browsers play and uploads accept as audio). */
+    public static boolean isAudio(String path) {
+        return path != null && AUDIO.matcher(path).matches();
+    }
+
     /** The shows of a folder that could be read, and one message per file that could not. */
     public record LoadResult(List<Show> shows, List<String> errors) {
     }
@@ -274,7 +279,7 @@ public final class ShowFile {
             if (path == null || path.equalsIgnoreCase(SlideSpec.SILENT)) {
                 return SlideSpec.SILENT;
             }
-            if (!AUDIO.matcher(path).matches()) {
+            if (!isAudio(path)) {
                 throw error(at + "/" + key, key + " must be an MP3, Ogg or WAV file below media/ (or 'none'), not '" + path + "'");
             }
             return path;

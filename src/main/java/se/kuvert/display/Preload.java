@@ -1,6 +1,7 @@
 package se.kuvert.display;
 
 import se.kuvert.content.Show;
+import se.kuvert.content.ShowFile;
 import se.kuvert.media.Renditions;
 
 import java.util.List;
@@ -24,6 +25,6 @@ public final class Preload {
 
     /** True for a path the browser loads as audio. */
     public static boolean isSound(String path) {
-        return path.toLowerCase().matches(".*\\.(mp3|ogg|wav)");
+        return ShowFile.isAudio(path);
     }
 }
