@@ -23,6 +23,8 @@ import se.kuvert.live.Director;
 import se.kuvert.media.MediaController;
 import se.kuvert.media.MediaStore;
 import se.kuvert.kiosk.KioskController;
+import se.kuvert.operator.ControlLock;
+import se.kuvert.operator.OperatorController;
 import se.kuvert.presenter.PresenterController;
 import se.kuvert.stage.StageController;
 import se.kuvert.screens.Screens;
@@ -101,11 +103,15 @@ public final class App implements AutoCloseable {
         director.onChange(s -> screens.expect(s.state().version(), Preload.of(s.show()).size()));
         DisplayController display = new DisplayController(director, views, screens, HEARTBEAT_MILLIS);
         Preflights preflights = new Preflights(db);
+        ControlLock lock = new ControlLock();
         PresenterController presenter = new PresenterController(director, views, auth, shows, screens, preflights::passed,
-                HEARTBEAT_MILLIS);
+                lock::holderName, HEARTBEAT_MILLIS);
+        OperatorController operator = new OperatorController(director, views, auth, lock, clock, HEARTBEAT_MILLIS);
+        lock.onChange(presenter::lockChanged);
+        lock.onChange(operator::lockChanged);
         StageController stage = new StageController(director, views, auth, screens, clock, HEARTBEAT_MILLIS);
         KioskController kiosk = new KioskController(director, views, screens, HEARTBEAT_MILLIS);
-        ControlApi api = new ControlApi(director, auth, shows, display::subscribers);
+        ControlApi api = new ControlApi(director, auth, shows, display::subscribers, lock);
         StateStream tools = new StateStream(director, auth, shows, screens, clock, HEARTBEAT_MILLIS);
         AdminController admin = new AdminController(auth, shows, director, new MediaStore(settings.mediaDir()), views,
                 settings.mediaDir(), settings.slidesDir(), preflights);
@@ -115,11 +121,13 @@ public final class App implements AutoCloseable {
         director.onChange(stage::changed);
         director.onChange(kiosk::changed);
         director.onChange(tools::changed);
+        director.onChange(operator::changed);
         Javalin javalin = Server.create(settings.mediaDir(), config -> {
             display.routes(config.routes);
             presenter.routes(config.routes);
             stage.routes(config.routes);
             kiosk.routes(config.routes);
+            operator.routes(config.routes);
             api.routes(config.routes);
             tools.routes(config.routes);
             new ScreensController(screens, auth).routes(config.routes);
@@ -136,7 +144,7 @@ public final class App implements AutoCloseable {
         });
         // A screen that stopped beating turns red within a second of its time running out.
         sweeper.scheduleAtFixedRate(screens::sweep, 1, 1, TimeUnit.SECONDS);
-        return new App(javalin, director, credentials, shows, List.of(display, presenter, stage, kiosk, tools), screens, sweeper, db);
+        return new App(javalin, director, credentials, shows, List.of(display, presenter, stage, kiosk, tools, operator), screens, sweeper, db);
     }
 
     public int port() {

@@ -6,9 +6,12 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import se.kuvert.auth.Auth;
+import se.kuvert.auth.Sessions;
 import se.kuvert.content.ShowRepository;
+import se.kuvert.content.Texts;
 import se.kuvert.live.Director;
 import se.kuvert.live.Snapshot;
+import se.kuvert.operator.ControlLock;
 
 import java.util.Map;
 import java.util.Optional;
@@ -25,9 +28,11 @@ public final class ControlApi {
     private final Auth auth;
     private final ShowRepository shows;
     private final IntSupplier displays;
+    private final ControlLock lock;
 
     /** {@code displays} counts the big screens connected right now, for {@code /health}. */
-    public ControlApi(Director director, Auth auth, ShowRepository shows, IntSupplier displays) {
+    public ControlApi(Director director, Auth auth, ShowRepository shows, IntSupplier displays, ControlLock lock) {
+        this.lock = lock;
         this.director = director;
         this.auth = auth;
         this.shows = shows;
@@ -35,7 +40,7 @@ public final class ControlApi {
     }
 
     public void routes(RoutesConfig routes) {
-        routes.get(STATE, ctx -> ctx.json(State.of(director.snapshot())));
+        routes.get(STATE, ctx -> ctx.json(new Locked(State.of(director.snapshot()), lock.holderName())));
         routes.post(CONTROL, this::control);
         routes.get(HEALTH, this::health);
     }
@@ -59,6 +64,18 @@ public final class ControlApi {
             ctx.status(HttpStatus.BAD_REQUEST).json(error(e.getMessage(), director.snapshot()));
             return;
         }
+        // The API token is a tool, whatever session cookie came along; anyone else is their session.
+        Sessions.Session session = who.get().equals(Auth.API_TOKEN) ? null : auth.session(ctx).orElse(null);
+        Texts texts = Texts.of(director.snapshot().show());
+        if (request.command() == null) {
+            lock(ctx, session, request.lock(), texts);
+            return;
+        }
+        Optional<String> locked = lock.refusal(session, texts);
+        if (locked.isPresent()) {
+            ctx.status(HttpStatus.LOCKED).json(error(locked.get(), director.snapshot()));
+            return;
+        }
         Director.Outcome outcome = director.apply(request.command(), request.ifVersion(), who.get());
         if (outcome instanceof Director.Outcome.Stale stale) {
             ctx.status(HttpStatus.CONFLICT).json(error("the show has moved on since version " + request.ifVersion(), stale.snapshot()));
@@ -67,6 +84,20 @@ public final class ControlApi {
         } else {
             ctx.json(State.of(outcome.snapshot()));
         }
+    }
+
+    /** {@code lock}: takes or hands back the console's lock; answers the state with {@code lockedBy}. */
+    private void lock(Context ctx, Sessions.Session session, Boolean on, Texts texts) {
+        ControlLock.Outcome outcome = lock.request(session, on, texts);
+        if (outcome instanceof ControlLock.Outcome.Refused refused) {
+            ctx.status(HttpStatus.LOCKED).json(error(refused.message(), director.snapshot()));
+        } else {
+            ctx.json(new Locked(State.of(director.snapshot()), lock.holderName()));
+        }
+    }
+
+    /** The state with who holds the operator console's lock ({@code lockedBy}, null when nobody does). */
+    record Locked(@com.fasterxml.jackson.annotation.JsonUnwrapped State state, String lockedBy) {
     }
 
     private void health(Context ctx) {

@@ -6,8 +6,12 @@ import se.kuvert.live.Command;
 import java.util.Iterator;
 import java.util.Set;
 
-/** A control API body checked field by field: an unknown or mistyped field is refused, never ignored. */
-record ControlRequest(Command command, Long ifVersion) {
+/**
+ * A control API body checked field by field: an unknown or mistyped field is refused, never ignored. {@code lock} is
+ * set (and {@code command} null) for {@code {"action": "lock", "on": true|false}}: the operator console's lock on the
+ * rundown is not a change of the live state, so it is not a {@link Command}.
+ */
+record ControlRequest(Command command, Long ifVersion, Boolean lock) {
     private static final Set<String> FIELDS = Set.of("action", "slide", "step", "on", "show", "rehearsal", "ifVersion");
 
     static final class BadCommand extends RuntimeException {
@@ -25,7 +29,10 @@ record ControlRequest(Command command, Long ifVersion) {
         }
         JsonNode action = body.get("action");
         if (action == null || !action.isTextual()) {
-            throw new BadCommand("'action' is required: next, prev, goto, blackout, logo, loop or load");
+            throw new BadCommand("'action' is required: next, prev, goto, blackout, logo, loop, load, undo or lock");
+        }
+        if (action.asText().equals("lock")) {
+            return new ControlRequest(null, null, bool(body, "on", "'on' must be true (take control) or false (hand back)"));
         }
         Command command = switch (action.asText()) {
             case "next" -> new Command.Next();
@@ -35,7 +42,8 @@ record ControlRequest(Command command, Long ifVersion) {
             case "logo" -> new Command.Logo(bool(body));
             case "loop" -> new Command.Loop(bool(body));
             case "load" -> new Command.Load(showId(body), rehearsal(body));
-            default -> throw new BadCommand("unknown action '" + action.asText() + "'; use next, prev, goto, blackout, logo, loop or load");
+            case "undo" -> new Command.Undo();
+            default -> throw new BadCommand("unknown action '" + action.asText() + "'; use next, prev, goto, blackout, logo, loop, load, undo or lock");
         };
         Long ifVersion = null;
         if (body.has("ifVersion") && !body.get("ifVersion").isNull()) {
@@ -45,7 +53,7 @@ record ControlRequest(Command command, Long ifVersion) {
             }
             ifVersion = v.asLong();
         }
-        return new ControlRequest(command, ifVersion);
+        return new ControlRequest(command, ifVersion, null);
     }
 
     private static int integer(JsonNode body, String field) {

@@ -1,0 +1,92 @@
+package se.kuvert.operator;
+
+import se.kuvert.auth.Role;
+import se.kuvert.auth.Sessions;
+import se.kuvert.content.Texts;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The operator console's lock on the rundown: while one console session holds it, the commands of every other
+ * presenter session (the phone, a clicker) are refused; that session itself, an admin and the API token (the
+ * technician's Stream Deck) still pass. Held in memory only: a restart hands control back to the phone.
+ */
+public final class ControlLock {
+    /** Who holds the lock: a session id (the token's hash) and the name the phone shows. */
+    public record Holder(String sessionId, String name) {
+    }
+
+    /** What a lock request came to. */
+    public sealed interface Outcome {
+        record Done(Optional<Holder> holder) implements Outcome {
+        }
+
+        record Refused(String message) implements Outcome {
+        }
+    }
+
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private volatile Holder holder;
+
+    public Optional<Holder> holder() {
+        return Optional.ofNullable(holder);
+    }
+
+    /** The holder's name, or null when nobody holds the lock. */
+    public String holderName() {
+        Holder h = holder;
+        return h == null ? null : h.name();
+    }
+
+    /** Called after every change of the holder (off any lock: the listeners render pages). */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Why a command from {@code session} (null for the API token) is refused while the lock is held, in the live
+     * show's words; empty when it may pass.
+     */
+    public Optional<String> refusal(Sessions.Session session, Texts texts) {
+        Holder h = holder;
+        if (h == null || session == null || session.role() == Role.ADMIN || session.id().equals(h.sessionId())) {
+            return Optional.empty();
+        }
+        return Optional.of(texts.format("ui.lockedRefusal", h.name()));
+    }
+
+    /**
+     * Takes ({@code on} true) or hands back (false) the lock for {@code session}; null toggles. Only a console
+     * session can take it (an admin may take it over); the holder, an admin or the API token (null) can hand it back.
+     */
+    public Outcome request(Sessions.Session session, Boolean on, Texts texts) {
+        Outcome outcome;
+        synchronized (this) {
+            Holder h = holder;
+            boolean mine = h != null && session != null && session.id().equals(h.sessionId());
+            boolean take = on == null ? !mine : on;
+            if (take) {
+                if (session == null) {
+                    return new Outcome.Refused("only a logged-in operator console can take control; the API token can only hand it back");
+                }
+                if (h != null && !mine && session.role() != Role.ADMIN) {
+                    return new Outcome.Refused(texts.format("ui.lockedRefusal", h.name()));
+                }
+                holder = mine ? h : new Holder(session.id(), session.label());
+            } else {
+                if (h != null && !mine && session != null && session.role() != Role.ADMIN) {
+                    return new Outcome.Refused(texts.format("ui.lockedRefusal", h.name()));
+                }
+                holder = null;
+            }
+            outcome = new Outcome.Done(Optional.ofNullable(holder));
+            if (h == holder) {
+                return outcome;
+            }
+        }
+        listeners.forEach(Runnable::run);
+        return outcome;
+    }
+}
