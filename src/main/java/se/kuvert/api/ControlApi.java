@@ -90,7 +90,8 @@ public final class ControlApi {
     private void lock(Context ctx, Sessions.Session session, Boolean on, Texts texts) {
         ControlLock.Outcome outcome = lock.request(session, on, texts);
         if (outcome instanceof ControlLock.Outcome.Refused refused) {
-            ctx.status(HttpStatus.LOCKED).json(error(refused.message(), director.snapshot()));
+            // A tool cannot hold the lock (400); a session is refused because another console has control (423).
+            ctx.status(session == null ? HttpStatus.BAD_REQUEST : HttpStatus.LOCKED).json(error(refused.message(), director.snapshot()));
         } else {
             ctx.json(new Locked(State.of(director.snapshot()), lock.holderName()));
         }
