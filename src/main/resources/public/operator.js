@@ -97,6 +97,8 @@
     }
     if (key === ' ' || key === 'PageDown') {
       e.preventDefault();
+      // Space on a focused button would press it too when the key comes up.
+      if (document.activeElement && document.activeElement.tagName === 'BUTTON') { document.activeElement.blur(); }
       if (!e.repeat) { next(); }
     } else if (key === 'PageUp') {
       e.preventDefault();
