@@ -38,6 +38,13 @@
     send({ action: action, on: !(c && c.dataset[action] === 'true') });
   }
 
+  // The name the phone shows while this console has control; kept in this browser for the next time.
+  var nameInput = document.getElementById('operator-name');
+  try { nameInput.value = localStorage.getItem('kuvert.operatorName') || ''; } catch (e) { /* no storage: no memory */ }
+  nameInput.addEventListener('change', function () {
+    try { localStorage.setItem('kuvert.operatorName', nameInput.value.trim()); } catch (e) { /* no storage */ }
+  });
+
   // --- The lock: which of its buttons this console shows depends on whether it holds it ---
   function showLock() {
     var c = content();
@@ -77,7 +84,11 @@
     else if (action === 'prev' || action === 'undo') { send({ action: action }); }
     else if (action === 'blackout' || action === 'logo') { send({ action: action, on: button.dataset.on === 'true' }); }
     else if (action === 'arm') { armedAt = version(); showArmed(); }
-    else if (action === 'lock') { send({ action: 'lock', on: button.dataset.on === 'true' }); }
+    else if (action === 'lock') {
+      var command = { action: 'lock', on: button.dataset.on === 'true' };
+      if (command.on && nameInput.value.trim()) { command.name = nameInput.value.trim(); }
+      send(command);
+    }
     else if (action === 'goto') {
       var go = function () { send({ action: 'goto', slide: Number(button.dataset.slide), step: Number(button.dataset.step) }); };
       if (button.dataset.reveals === 'true') { ask(t('confirmReveal'), go); } else { go(); }

@@ -15,6 +15,7 @@ import se.kuvert.auth.Pairing;
 import se.kuvert.auth.Sessions;
 import se.kuvert.config.Settings;
 import se.kuvert.content.ShowRepository;
+import se.kuvert.content.Texts;
 import se.kuvert.db.Database;
 import se.kuvert.display.DisplayController;
 import se.kuvert.display.Preload;
@@ -105,7 +106,7 @@ public final class App implements AutoCloseable {
         Preflights preflights = new Preflights(db);
         ControlLock lock = new ControlLock();
         PresenterController presenter = new PresenterController(director, views, auth, shows, screens, preflights::passed,
-                lock::holderName, HEARTBEAT_MILLIS);
+                () -> lock.label(Texts.of(director.snapshot().show())), HEARTBEAT_MILLIS);
         OperatorController operator = new OperatorController(director, views, auth, lock, clock, HEARTBEAT_MILLIS);
         lock.onChange(presenter::lockChanged);
         lock.onChange(operator::lockChanged);

@@ -40,7 +40,7 @@ public final class ControlApi {
     }
 
     public void routes(RoutesConfig routes) {
-        routes.get(STATE, ctx -> ctx.json(new Locked(State.of(director.snapshot()), lock.holderName())));
+        routes.get(STATE, ctx -> ctx.json(locked(director.snapshot())));
         routes.post(CONTROL, this::control);
         routes.get(HEALTH, this::health);
     }
@@ -87,14 +87,18 @@ public final class ControlApi {
     }
 
     /** {@code lock}: takes or hands back the console's lock; answers the state with {@code lockedBy}. */
-    private void lock(Context ctx, Sessions.Session session, Boolean on, Texts texts) {
-        ControlLock.Outcome outcome = lock.request(session, on, texts);
+    private void lock(Context ctx, Sessions.Session session, ControlRequest.Lock request, Texts texts) {
+        ControlLock.Outcome outcome = lock.request(session, request.on(), request.name(), texts);
         if (outcome instanceof ControlLock.Outcome.Refused refused) {
             // A tool cannot hold the lock (400); a session is refused because another console has control (423).
             ctx.status(session == null ? HttpStatus.BAD_REQUEST : HttpStatus.LOCKED).json(error(refused.message(), director.snapshot()));
         } else {
-            ctx.json(new Locked(State.of(director.snapshot()), lock.holderName()));
+            ctx.json(locked(director.snapshot()));
         }
+    }
+
+    private Locked locked(Snapshot snapshot) {
+        return new Locked(State.of(snapshot), lock.label(Texts.of(snapshot.show())));
     }
 
     /** The state with who holds the operator console's lock ({@code lockedBy}, null when nobody does). */

@@ -11,8 +11,13 @@ import java.util.Set;
  * set (and {@code command} null) for {@code {"action": "lock", "on": true|false}}: the operator console's lock on the
  * rundown is not a change of the live state, so it is not a {@link Command}.
  */
-record ControlRequest(Command command, Long ifVersion, Boolean lock) {
-    private static final Set<String> FIELDS = Set.of("action", "slide", "step", "on", "show", "rehearsal", "ifVersion");
+record ControlRequest(Command command, Long ifVersion, Lock lock) {
+    private static final Set<String> FIELDS = Set.of("action", "slide", "step", "on", "show", "rehearsal", "ifVersion", "name");
+    static final int NAME_LENGTH = 40;
+
+    /** Take ({@code on} true), hand back (false) or toggle (null) the console's lock; {@code name}: who, or null. */
+    record Lock(Boolean on, String name) {
+    }
 
     static final class BadCommand extends RuntimeException {
         BadCommand(String message) {
@@ -32,7 +37,10 @@ record ControlRequest(Command command, Long ifVersion, Boolean lock) {
             throw new BadCommand("'action' is required: next, prev, goto, blackout, logo, loop, load, undo or lock");
         }
         if (action.asText().equals("lock")) {
-            return new ControlRequest(null, null, bool(body, "on", "'on' must be true (take control) or false (hand back)"));
+            return new ControlRequest(null, null, new Lock(bool(body, "on", "'on' must be true (take control) or false (hand back)"), name(body)));
+        }
+        if (body.has("name")) {
+            throw new BadCommand("'name' goes with the lock action only");
         }
         Command command = switch (action.asText()) {
             case "next" -> new Command.Next();
@@ -83,6 +91,18 @@ record ControlRequest(Command command, Long ifVersion, Boolean lock) {
     /** {@code rehearsal} of a load: true runs the show with stand-in winners; left out, the real show. */
     private static boolean rehearsal(JsonNode body) {
         return Boolean.TRUE.equals(bool(body, "rehearsal", "'rehearsal' must be true or false (true runs the show with stand-in winners)"));
+    }
+
+    /** Who takes the lock, as the phone will show it: up to 40 characters, or null when left out or blank. */
+    private static String name(JsonNode body) {
+        JsonNode name = body.get("name");
+        if (name == null || name.isNull()) {
+            return null;
+        }
+        if (!name.isTextual() || name.asText().strip().length() > NAME_LENGTH || name.asText().chars().anyMatch(Character::isISOControl)) {
+            throw new BadCommand("'name' must be text of up to " + NAME_LENGTH + " characters on one line");
+        }
+        return name.asText().isBlank() ? null : name.asText().strip();
     }
 
     private static String showId(JsonNode body) {

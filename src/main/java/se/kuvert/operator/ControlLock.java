@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * technician's Stream Deck) still pass. Held in memory only: a restart hands control back to the phone.
  */
 public final class ControlLock {
-    /** Who holds the lock: a session id (the token's hash) and the name the phone shows. */
+    /** Who holds the lock: a session id (the token's hash) and the name the operator gave, or null. */
     public record Holder(String sessionId, String name) {
     }
 
@@ -34,10 +34,12 @@ public final class ControlLock {
         return Optional.ofNullable(holder);
     }
 
-    /** The holder's name, or null when nobody holds the lock. */
-    public String holderName() {
+    /**
+     * Who has control as the phone says it ("The operator console (Anna)"), or null when nobody holds the lock.
+     */
+    public String label(Texts texts) {
         Holder h = holder;
-        return h == null ? null : h.name();
+        return h == null ? null : h.name() == null ? texts.get("ui.theConsole") : texts.format("ui.theConsoleOf", h.name());
     }
 
     /** Called after every change of the holder (off any lock: the listeners render pages). */
@@ -54,14 +56,15 @@ public final class ControlLock {
         if (h == null || session == null || session.role() == Role.ADMIN || session.id().equals(h.sessionId())) {
             return Optional.empty();
         }
-        return Optional.of(texts.format("ui.lockedRefusal", h.name()));
+        return Optional.of(texts.format("ui.lockedRefusal", label(texts)));
     }
 
     /**
-     * Takes ({@code on} true) or hands back (false) the lock for {@code session}; null toggles. Only a console
-     * session can take it (an admin may take it over); the holder, an admin or the API token (null) can hand it back.
+     * Takes ({@code on} true) or hands back (false) the lock for {@code session}, as {@code name} (or null); null
+     * toggles. Only a console session can take it (an admin may take it over); the holder, an admin or the API token
+     * (null) can hand it back.
      */
-    public Outcome request(Sessions.Session session, Boolean on, Texts texts) {
+    public Outcome request(Sessions.Session session, Boolean on, String name, Texts texts) {
         Outcome outcome;
         synchronized (this) {
             Holder h = holder;
@@ -72,17 +75,17 @@ public final class ControlLock {
                     return new Outcome.Refused("only a logged-in operator console can take control; the API token can only hand it back");
                 }
                 if (h != null && !mine && session.role() != Role.ADMIN) {
-                    return new Outcome.Refused(texts.format("ui.lockedRefusal", h.name()));
+                    return new Outcome.Refused(texts.format("ui.lockedRefusal", label(texts)));
                 }
-                holder = mine ? h : new Holder(session.id(), session.label());
+                holder = new Holder(session.id(), name);
             } else {
                 if (h != null && !mine && session != null && session.role() != Role.ADMIN) {
-                    return new Outcome.Refused(texts.format("ui.lockedRefusal", h.name()));
+                    return new Outcome.Refused(texts.format("ui.lockedRefusal", label(texts)));
                 }
                 holder = null;
             }
             outcome = new Outcome.Done(Optional.ofNullable(holder));
-            if (h == holder) {
+            if (java.util.Objects.equals(h, holder)) {
                 return outcome;
             }
         }

@@ -89,7 +89,7 @@ public final class OperatorController implements AutoCloseable {
 
     private String render(Snapshot snapshot) {
         OperatorView view = OperatorView.of(snapshot, p -> DisplayController.stage(views, p), director.log(LOG_LINES),
-                lock.holder().orElse(null), segment);
+                lock, segment);
         return views.render("operator/console.jte", view);
     }
 

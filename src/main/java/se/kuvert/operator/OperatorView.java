@@ -41,7 +41,8 @@ public record OperatorView(
         boolean nextRevealsWinner,
         List<Row> rundown,
         List<LogLine> log,
-        ControlLock.Holder lock,
+        String lockLabel,
+        String lockSession,
         String segmentName,
         Integer segmentMinutes,
         Long segmentStartedMillis,
@@ -67,12 +68,8 @@ public record OperatorView(
         return sealedAward != null;
     }
 
-    public String lockName() {
-        return lock == null ? "" : lock.name();
-    }
-
-    public String lockSession() {
-        return lock == null ? "" : lock.sessionId();
+    public boolean locked() {
+        return lockLabel != null;
     }
 
     /**
@@ -80,15 +77,17 @@ public record OperatorView(
      * newest control log entries, newest first.
      */
     static OperatorView of(Snapshot snapshot, java.util.function.Function<PublicSnapshot, String> render, List<LogEntry> log,
-                           ControlLock.Holder lock, Segment segment) {
+                           ControlLock lock, Segment segment) {
         LiveState s = snapshot.state();
         Show show = snapshot.show();
         Texts t = Texts.of(show);
+        String lockLabel = lock.label(t);
+        String lockSession = lock.holder().map(ControlLock.Holder::sessionId).orElse("");
         List<LogLine> lines = log.stream().map(e -> line(e, t)).toList();
         String program = render.apply(PublicSnapshot.of(snapshot));
         if (show == null) {
             return new OperatorView(null, null, s.version(), s.blackout(), s.logo(), false, false, null, program, null, null,
-                    true, false, List.of(), lines, lock, null, null, null, Theme.DEFAULT, t);
+                    true, false, List.of(), lines, lockLabel, lockSession, null, null, null, Theme.DEFAULT, t);
         }
         boolean atEnd = snapshot.nextSlide() == null;
         PublicSnapshot upcoming = atEnd ? null : PublicSnapshot.at(snapshot, snapshot.nextPlace());
@@ -99,7 +98,7 @@ public record OperatorView(
         return new OperatorView(show.id(), show.title(), s.version(), s.blackout(), s.logo(), s.loop(), s.rehearsal(),
                 s.startedAt() == null ? null : s.startedAt().toEpochMilli(), program, preview,
                 sealed ? upcoming.slide().sealedAward().name() : null, atEnd, snapshot.nextRevealsWinner(),
-                rundown(snapshot), lines, lock, award == null ? null : award.name(), minutes,
+                rundown(snapshot), lines, lockLabel, lockSession, award == null ? null : award.name(), minutes,
                 minutes == null ? null : segment.since().toEpochMilli(), show.theme(), t);
     }
 

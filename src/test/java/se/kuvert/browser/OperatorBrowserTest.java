@@ -162,11 +162,15 @@ class OperatorBrowserTest extends BrowserTest {
              BrowserContext laptop = chromium.laptop()) {
             Page console = console(room, laptop);
             assertThat(room.phone.locator("#next")).isEnabled();
+            console.locator("#operator-name").fill("Anna");
+            console.keyboard().press("Space");
+            assertEquals(room.version(), Long.parseLong(console.locator("#console-content").getAttribute("data-version")),
+                    "a space typed into the name is not Next");
             console.locator("#take-control").click();
             assertThat(console.locator("#you-have-control")).isVisible();
             assertThat(console.locator("#hand-back")).isVisible();
             assertThat(room.phone.locator("#next")).isDisabled();
-            assertThat(room.phone.locator("#next")).containsText("har kontrollen");
+            assertThat(room.phone.locator("#next")).hasText("Operatörskonsolen (Anna) har kontrollen");
             assertThat(room.phone.locator("#locked-banner")).isVisible();
             room.phone.screenshot(new Page.ScreenshotOptions().setPath(Room.SCREENSHOTS.resolve("operator-phone-locked.png")));
 

@@ -32,18 +32,18 @@ class LockTest extends GalaServerTest {
     void the_lock_refuses_the_phones_commands_with_a_clear_message_until_the_console_hands_back() throws Exception {
         String console = t.presenterCookie();
         String phone = t.presenterCookie();
-        HttpResponse<String> locked = control(console, "{\"action\":\"lock\",\"on\":true}");
+        HttpResponse<String> locked = control(console, "{\"action\":\"lock\",\"on\":true,\"name\":\" Anna vid ljudbordet \"}");
         assertEquals(200, locked.statusCode(), locked.body());
         String holder = JSON.readTree(locked.body()).get("lockedBy").asText();
         long v = version();
-        assertTrue(holder.length() > 3, "the lock names who holds it: " + holder);
+        assertEquals("Operatörskonsolen (Anna vid ljudbordet)", holder, "the lock names who holds it");
         assertEquals(holder, JSON.readTree(t.get("/api/state").body()).get("lockedBy").asText(), "/api/state says who has control");
 
         for (String body : new String[] {"{\"action\":\"next\"}", "{\"action\":\"blackout\",\"on\":true}", "{\"action\":\"undo\"}",
                 "{\"action\":\"goto\",\"slide\":3}", "{\"action\":\"lock\",\"on\":false}", "{\"action\":\"lock\",\"on\":true}"}) {
             HttpResponse<String> refused = control(phone, body);
             assertEquals(423, refused.statusCode(), body);
-            assertEquals("Operatörskonsolen (" + holder + ") har kontrollen; be operatören lämna tillbaka.", error(refused), body);
+            assertEquals("Operatörskonsolen (Anna vid ljudbordet) har kontrollen; be operatören lämna tillbaka.", error(refused), body);
         }
         assertEquals(v, version(), "nothing the phone sent changed the show");
         assertEquals(false, JSON.readTree(t.get("/api/state").body()).get("blackout").asBoolean());
@@ -66,10 +66,27 @@ class LockTest extends GalaServerTest {
         String console = t.presenterCookie();
         assertEquals(200, control(console, "{\"action\":\"lock\"}").statusCode(), "left out, on toggles: takes it");
         assertEquals(200, control(t.adminCookie(), "{\"action\":\"lock\",\"on\":true}").statusCode());
-        assertEquals(423, control(console, "{\"action\":\"next\"}").statusCode(), "the admin's console has control now");
-        assertEquals(200, t.control("{\"action\":\"lock\",\"on\":false}").statusCode());
+        HttpResponse<String> refused = control(console, "{\"action\":\"next\"}");
+        assertEquals(423, refused.statusCode(), "the admin's console has control now");
+        assertEquals("Operatörskonsolen har kontrollen; be operatören lämna tillbaka.", error(refused),
+                "without a name, the console says it is the console");
+        assertEquals(200, t.control("{\"action\":\"lock\",\"on\":false}").statusCode(), "the token hands back");
         assertTrue(JSON.readTree(t.get("/api/state").body()).get("lockedBy").isNull());
-        assertEquals(400, control(console, "{\"action\":\"lock\",\"on\":\"yes\"}").statusCode());
+        assertEquals(200, control(console, "{\"action\":\"next\"}").statusCode());
+    }
+
+    @Test
+    void a_bad_lock_request_is_400_with_a_reason_and_changes_nothing() throws Exception {
+        String console = t.presenterCookie();
+        for (String body : new String[] {"{\"action\":\"lock\",\"on\":\"yes\"}", "{\"action\":\"lock\",\"name\":42}",
+                "{\"action\":\"lock\",\"name\":\"" + "x".repeat(41) + "\"}", "{\"action\":\"lock\",\"name\":\"a\\nb\"}",
+                "{\"action\":\"next\",\"name\":\"Anna\"}"}) {
+            HttpResponse<String> r = control(console, body);
+            assertEquals(400, r.statusCode(), body);
+            assertTrue(error(r).length() > 10, body);
+        }
+        assertTrue(JSON.readTree(t.get("/api/state").body()).get("lockedBy").isNull());
+        assertEquals(0, JSON.readTree(t.get("/api/state").body()).get("slide").asInt());
     }
 
     @Test
