@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -105,15 +106,17 @@ public final class App implements AutoCloseable {
         DisplayController display = new DisplayController(director, views, screens, HEARTBEAT_MILLIS);
         Preflights preflights = new Preflights(db);
         ControlLock lock = new ControlLock();
+        Supplier<String> lockedBy = () -> lock.label(Texts.of(director.snapshot().show()));
         PresenterController presenter = new PresenterController(director, views, auth, shows, screens, preflights::passed,
-                () -> lock.label(Texts.of(director.snapshot().show())), HEARTBEAT_MILLIS);
+                lockedBy, HEARTBEAT_MILLIS);
         OperatorController operator = new OperatorController(director, views, auth, lock, clock, HEARTBEAT_MILLIS);
         lock.onChange(presenter::lockChanged);
         lock.onChange(operator::lockChanged);
         StageController stage = new StageController(director, views, auth, screens, clock, HEARTBEAT_MILLIS);
         KioskController kiosk = new KioskController(director, views, screens, HEARTBEAT_MILLIS);
         ControlApi api = new ControlApi(director, auth, shows, display::subscribers, lock);
-        StateStream tools = new StateStream(director, auth, shows, screens, clock, HEARTBEAT_MILLIS);
+        StateStream tools = new StateStream(director, auth, shows, screens, lockedBy, clock, HEARTBEAT_MILLIS);
+        lock.onChange(tools::lockChanged);
         AdminController admin = new AdminController(auth, shows, director, new MediaStore(settings.mediaDir()), views,
                 settings.mediaDir(), settings.slidesDir(), preflights);
         PreflightController preflight = new PreflightController(shows, preflights, views, clock, presenter::preflightChanged);

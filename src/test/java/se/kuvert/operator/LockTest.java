@@ -104,4 +104,16 @@ class LockTest extends GalaServerTest {
             assertFalse(panel.next().data().contains("data-locked=\"true\""), "handed back, the panel is unlocked");
         }
     }
+
+    @Test
+    void tools_hear_who_has_control_on_their_state_stream() throws Exception {
+        String console = t.presenterCookie();
+        try (SseRecorder tools = SseRecorder.withToken(t.http, t.url("/events/state"), se.kuvert.TestApp.TOKEN)) {
+            assertTrue(JSON.readTree(tools.next().data()).get("lockedBy").isNull());
+            control(console, "{\"action\":\"lock\",\"on\":true,\"name\":\"Anna\"}");
+            assertEquals("Operatörskonsolen (Anna)", JSON.readTree(tools.next().data()).get("lockedBy").asText());
+            t.control("{\"action\":\"lock\",\"on\":false}");
+            assertTrue(JSON.readTree(tools.next().data()).get("lockedBy").isNull());
+        }
+    }
 }
