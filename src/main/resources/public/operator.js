@@ -16,9 +16,24 @@
   function nextReveals() { var c = content(); return !!c && c.dataset.nextReveals === 'true'; }
   function armed() { return armedAt !== null && armedAt === version(); }
 
+  // Armed on an admin's console, the sealed box shows the winner slide itself (the admin's preview of the stored show,
+  // never in a rehearsal, whose real winners stay on the server): the last look before the room sees it.
   function showArmed() {
     if (!armed()) { armedAt = null; }
     body.classList.toggle('armed', armed());
+    var box = document.querySelector('#preview[data-sealed]');
+    var frame = box && box.querySelector('iframe');
+    var c = content();
+    var look = armed() && box && body.dataset.admin === 'true' && box.dataset.rehearsal !== 'true';
+    if (look && !frame) {
+      frame = document.createElement('iframe');
+      frame.className = 'armed-look';
+      frame.title = 'armed';
+      frame.src = '/admin/shows/' + encodeURIComponent(c.dataset.show) + '/preview?frame=1&step=0&slide=' + box.dataset.slide;
+      box.appendChild(frame);
+    } else if (!look && frame) {
+      frame.remove();
+    }
   }
 
   function send(command) {

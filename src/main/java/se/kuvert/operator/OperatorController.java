@@ -80,11 +80,14 @@ public final class OperatorController implements AutoCloseable {
             console = render(director.snapshot());
         }
         String session = auth.session(ctx).map(Sessions.Session::id).orElse("");
-        ctx.html(views.render("operator/page.jte", new Page(console, session, texts)));
+        ctx.html(views.render("operator/page.jte", new Page(console, session, auth.isAdmin(ctx), texts)));
     }
 
-    /** {@code session}: this console's session id, to tell whether the lock is its own; empty for a tool. */
-    public record Page(String consoleHtml, String session, Texts texts) {
+    /**
+     * {@code session}: this console's session id, to tell whether the lock is its own (empty for a tool);
+     * {@code admin}: an armed reveal shows the winner slide itself, from the admin's preview (a presenter's stays sealed).
+     */
+    public record Page(String consoleHtml, String session, boolean admin, Texts texts) {
     }
 
     private String render(Snapshot snapshot) {

@@ -37,6 +37,7 @@ public record OperatorView(
         String programHtml,
         String previewHtml,
         String sealedAward,
+        int nextSlide,
         boolean atEnd,
         boolean nextRevealsWinner,
         List<Row> rundown,
@@ -86,7 +87,7 @@ public record OperatorView(
         List<LogLine> lines = log.stream().map(e -> line(e, t)).toList();
         String program = render.apply(PublicSnapshot.of(snapshot));
         if (show == null) {
-            return new OperatorView(null, null, s.version(), s.blackout(), s.logo(), false, false, null, program, null, null,
+            return new OperatorView(null, null, s.version(), s.blackout(), s.logo(), false, false, null, program, null, null, 0,
                     true, false, List.of(), lines, lockLabel, lockSession, null, null, null, Theme.DEFAULT, t);
         }
         boolean atEnd = snapshot.nextSlide() == null;
@@ -97,7 +98,7 @@ public record OperatorView(
         Integer minutes = award == null ? null : award.minutes();
         return new OperatorView(show.id(), show.title(), s.version(), s.blackout(), s.logo(), s.loop(), s.rehearsal(),
                 s.startedAt() == null ? null : s.startedAt().toEpochMilli(), program, preview,
-                sealed ? upcoming.slide().sealedAward().name() : null, atEnd, snapshot.nextRevealsWinner(),
+                sealed ? upcoming.slide().sealedAward().name() : null, snapshot.nextPlace().slide(), atEnd, snapshot.nextRevealsWinner(),
                 rundown(snapshot), lines, lockLabel, lockSession, award == null ? null : award.name(), minutes,
                 minutes == null ? null : segment.since().toEpochMilli(), show.theme(), t);
     }

@@ -191,4 +191,37 @@ class OperatorBrowserTest extends BrowserTest {
             assertTrue(room.consoleErrors.isEmpty(), room.consoleErrors.toString());
         }
     }
+
+    @Test
+    void armed_on_an_admins_console_the_sealed_box_shows_the_winner_slide_and_on_a_presenters_it_stays_sealed(@TempDir Path data) {
+        try (Room room = new Room(chromium, data, "gala", 1280, 720);
+             BrowserContext adminLaptop = chromium.laptop();
+             BrowserContext presenterLaptop = chromium.laptop()) {
+            Page admin = adminLaptop.newPage();
+            admin.navigate(room.server.url("/admin"));
+            admin.locator("#password").fill("admin-secret");
+            admin.locator("button[type=submit]").click();
+            admin.navigate(room.server.url("/operator"));
+            Page presenter = console(room, presenterLaptop);
+            while (!room.server.app.director().snapshot().nextRevealsWinner()) {
+                room.next();
+            }
+            long v = room.version();
+            for (Page console : new Page[] {admin, presenter}) {
+                shows(console, v);
+                assertThat(console.locator("#preview .sealed-award")).hasText("Årets kommun");
+                console.locator("#arm").click();
+                assertThat(console.locator("#preview .armed-note")).isVisible();
+            }
+            assertThat(admin.frameLocator("#preview iframe.armed-look").locator(".winner-name")).hasText(se.kuvert.TestShows.WINNER_NAME);
+            assertThat(presenter.locator("#preview iframe")).hasCount(0);
+            assertFalse(presenter.content().contains(se.kuvert.TestShows.CITATION), "a presenter's armed box stays sealed");
+            admin.keyboard().press("Escape");
+            assertThat(admin.locator("#preview iframe")).hasCount(0);
+            presenter.keyboard().press("Space");
+            assertThat(room.slide()).hasAttribute("data-kind", "winner");
+            shows(admin, v + 1);
+            assertTrue(room.consoleErrors.isEmpty(), room.consoleErrors.toString());
+        }
+    }
 }
