@@ -126,6 +126,8 @@ class OperatorBrowserTest extends BrowserTest {
             shows(console, v + 5);
             assertThat(room.slide()).hasAttribute("data-step", "2");
             assertThat(console.locator("#rundown .step-button.current")).hasAttribute("data-step", "2");
+            assertThat(console.locator("#countdown")).containsText("Årets kommun 5:");   // its 6 planned minutes run
+            assertThat(console.locator("#elapsed")).not().hasText("–");
             console.keyboard().press("PageUp");
             shows(console, v + 6);
             assertThat(room.slide()).hasAttribute("data-step", "1");
