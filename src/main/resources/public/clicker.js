@@ -55,6 +55,32 @@ window.kuvertClocks = function (c) {
   }
 };
 
+// Asks a question in the page's #confirm box and runs action on Yes; kuvertAsk.close() cancels it.
+window.kuvertAsk = (function () {
+  var pending = null;
+  var box = null;
+  function close() {
+    if (box) { box.hidden = true; }
+    pending = null;
+  }
+  function ask(text, action) {
+    if (!box) {
+      box = document.getElementById('confirm');
+      document.getElementById('confirm-cancel').addEventListener('click', close);
+      document.getElementById('confirm-ok').addEventListener('click', function () {
+        var a = pending;
+        close();
+        if (a) { a(); }
+      });
+    }
+    document.getElementById('confirm-text').textContent = text;
+    pending = action;
+    box.hidden = false;
+  }
+  ask.close = close;
+  return ask;
+})();
+
 // Sends a command to the control API. When nothing changed, says why in a toast; resolves with the new state, or
 // with null. A 401 goes to onUnauthorized when given (else it is told like any other refusal).
 window.kuvertControl = function (command, onUnauthorized) {

@@ -76,20 +76,10 @@
 
   // --- A jump that reveals a winner asks first ---
   var confirmBox = document.getElementById('confirm');
-  var confirmAction = null;
   function ask(text, action) {
-    document.getElementById('confirm-text').textContent = text;
-    confirmAction = action;
-    confirmBox.hidden = false;
-    document.getElementById('confirm-ok').focus();
+    window.kuvertAsk(text, action);
+    document.getElementById('confirm-cancel').focus();   // Enter or Space cancels: a reveal takes the click on Yes
   }
-  function closeConfirm() { confirmBox.hidden = true; confirmAction = null; }
-  document.getElementById('confirm-cancel').addEventListener('click', closeConfirm);
-  document.getElementById('confirm-ok').addEventListener('click', function () {
-    var a = confirmAction;
-    closeConfirm();
-    if (a) { a(); }
-  });
 
   document.getElementById('console').addEventListener('click', function (e) {
     var button = e.target.closest('button[data-action]');
@@ -114,7 +104,7 @@
     if (e.target.closest('input, textarea, select, [contenteditable]') || e.altKey || e.metaKey) { return; }
     var key = e.key;
     if (!confirmBox.hidden) {
-      if (key === 'Escape') { e.preventDefault(); closeConfirm(); }
+      if (key === 'Escape') { e.preventDefault(); window.kuvertAsk.close(); }
       return;   // the open question takes the keyboard: Enter or Space presses its focused button
     }
     if (e.ctrlKey) {

@@ -84,18 +84,7 @@
   document.getElementById('prev').addEventListener('click', function () { send({ action: 'prev' }); });
 
   // --- Everything in the panel: toggles, jumps, shows ---
-  var confirmBox = document.getElementById('confirm');
-  var confirmAction = null;
-  function ask(text, action) {
-    document.getElementById('confirm-text').textContent = text;
-    confirmAction = action;
-    confirmBox.hidden = false;
-  }
-  document.getElementById('confirm-cancel').addEventListener('click', function () { confirmBox.hidden = true; confirmAction = null; });
-  document.getElementById('confirm-ok').addEventListener('click', function () {
-    confirmBox.hidden = true;
-    if (confirmAction) { var a = confirmAction; confirmAction = null; a(); }
-  });
+  var ask = window.kuvertAsk;
 
   document.getElementById('panel').addEventListener('click', function (e) {
     var button = e.target.closest('button[data-action]');

@@ -144,11 +144,16 @@ class OperatorBrowserTest extends BrowserTest {
 
             // A jump onto the winner asks first; cancelled, nothing happens.
             var winner = console.locator("#rundown .row.reveals .slide-button").first();
+            for (String cancel : new String[] {"Enter", "Space", "Escape"}) {
+                winner.click();
+                assertThat(console.locator("#confirm")).isVisible();
+                console.keyboard().press(cancel);
+                assertThat(console.locator("#confirm")).isHidden();
+            }
             winner.click();
-            assertThat(console.locator("#confirm")).isVisible();
             console.locator("#confirm-cancel").click();
             assertThat(console.locator("#confirm")).isHidden();
-            assertEquals(v + 7, room.version(), "a cancelled jump changes nothing");
+            assertEquals(v + 7, room.version(), "a cancelled jump changes nothing: only a click on Yes reveals");
             winner.click();
             console.locator("#confirm-ok").click();
             assertThat(room.slide()).hasAttribute("data-kind", "winner");
