@@ -151,6 +151,16 @@
 
   function tick() { window.kuvertClocks(content()); }
 
+  // The console is no loudspeaker: its pictures' media are muted, and the preview's video waits at its first frame.
+  function quiet() {
+    document.querySelectorAll('.console video, .console audio').forEach(function (media) {
+      media.muted = true;
+      if (media.closest('#preview')) { media.autoplay = false; media.pause(); }
+    });
+  }
+  body.addEventListener('htmx:afterSwap', quiet);
+  quiet();
+
   function refresh() { fit(); showArmed(); showLock(); showCurrentRow(); tick(); }
 
   body.addEventListener('htmx:sseOpen', function (e) {

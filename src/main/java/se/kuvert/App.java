@@ -105,7 +105,7 @@ public final class App implements AutoCloseable {
         director.onChange(s -> screens.expect(s.state().version(), Preload.of(s.show()).size()));
         DisplayController display = new DisplayController(director, views, screens, HEARTBEAT_MILLIS);
         Preflights preflights = new Preflights(db);
-        ControlLock lock = new ControlLock();
+        ControlLock lock = new ControlLock(auth.sessions()::isActive);
         Supplier<String> lockedBy = () -> lock.label(Texts.of(director.snapshot().show()));
         PresenterController presenter = new PresenterController(director, views, auth, shows, screens, preflights::passed,
                 lockedBy, HEARTBEAT_MILLIS);

@@ -7,6 +7,7 @@ import se.kuvert.content.Texts;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 /**
  * The operator console's lock on the rundown: while one console session holds it, the commands of every other
@@ -28,17 +29,29 @@ public final class ControlLock {
     }
 
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final Predicate<String> loggedIn;
     private volatile Holder holder;
 
+    /** {@code loggedIn}: whether a session id is still logged in; a console logged out holds no lock. */
+    public ControlLock(Predicate<String> loggedIn) {
+        this.loggedIn = loggedIn;
+    }
+
     public Optional<Holder> holder() {
-        return Optional.ofNullable(holder);
+        return Optional.ofNullable(current());
+    }
+
+    /** The holder, or null when nobody holds the lock or its session has been logged out (then nobody does). */
+    private Holder current() {
+        Holder h = holder;
+        return h == null || loggedIn.test(h.sessionId()) ? h : null;
     }
 
     /**
      * Who has control as the phone says it ("The operator console (Anna)"), or null when nobody holds the lock.
      */
     public String label(Texts texts) {
-        Holder h = holder;
+        Holder h = current();
         return h == null ? null : h.name() == null ? texts.get("ui.theConsole") : texts.format("ui.theConsoleOf", h.name());
     }
 
@@ -52,7 +65,7 @@ public final class ControlLock {
      * show's words; empty when it may pass.
      */
     public Optional<String> refusal(Sessions.Session session, Texts texts) {
-        Holder h = holder;
+        Holder h = current();
         if (h == null || session == null || session.role() == Role.ADMIN || session.id().equals(h.sessionId())) {
             return Optional.empty();
         }
@@ -67,7 +80,7 @@ public final class ControlLock {
     public Outcome request(Sessions.Session session, Boolean on, String name, Texts texts) {
         Outcome outcome;
         synchronized (this) {
-            Holder h = holder;
+            Holder h = current();
             boolean mine = h != null && session != null && session.id().equals(h.sessionId());
             boolean take = on == null ? !mine : on;
             if (take) {

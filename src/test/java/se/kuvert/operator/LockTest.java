@@ -116,4 +116,15 @@ class LockTest extends GalaServerTest {
             assertTrue(JSON.readTree(tools.next().data()).get("lockedBy").isNull());
         }
     }
+
+    @Test
+    void a_console_that_logged_out_holds_no_lock() throws Exception {
+        String console = t.presenterCookie();
+        String phone = t.presenterCookie();
+        control(console, "{\"action\":\"lock\",\"on\":true}");
+        assertEquals(423, control(phone, "{\"action\":\"next\"}").statusCode());
+        t.form("/presenter/logout", console);
+        assertEquals(200, control(phone, "{\"action\":\"next\"}").statusCode(), "the phone is not locked out by a console that is gone");
+        assertTrue(JSON.readTree(t.get("/api/state").body()).get("lockedBy").isNull());
+    }
 }

@@ -43,6 +43,15 @@ class OperatorConsoleTest {
     }
 
     @Test
+    void with_no_show_loaded_the_console_waits_for_one() {
+        try (TestApp t = TestApp.start(data, null)) {
+            var page = t.get("/operator", t.presenterCookie());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("kind-idle"), "the program is the big screen's idle stage");
+        }
+    }
+
+    @Test
     void the_console_stream_is_no_screen_of_the_readiness_report() throws Exception {
         try (TestApp t = TestApp.start(data, "gala");
              SseRecorder console = new SseRecorder(t.http, t.url("/events/operator"), t.presenterCookie())) {
