@@ -79,8 +79,10 @@ class OperatorBrowserTest extends BrowserTest {
                     console.keyboard().press("Space");
                     assertThat(console.locator("#toast")).hasText(texts.get("ui.armFirst"));
                     assertEquals(v, room.version(), "unarmed, Space does not reveal");
+                    console.screenshot(new Page.ScreenshotOptions().setPath(Room.SCREENSHOTS.resolve("operator-sealed-1280x800.png")));
                     console.locator("#arm").click();
                     assertThat(console.locator("body")).hasClass(java.util.regex.Pattern.compile("\\barmed\\b"));
+                    console.screenshot(new Page.ScreenshotOptions().setPath(Room.SCREENSHOTS.resolve("operator-armed-1280x800.png")));
                     console.keyboard().press("Space");
                     assertThat(room.slide()).hasAttribute("data-kind", "winner");
                     reveals++;

@@ -89,6 +89,11 @@ class OperatorConsoleTest {
         walk("digitaliseringskommun-2021");
     }
 
+    @Test
+    void the_2017_demo_ceremony_stays_sealed_on_the_console_until_its_reveal() throws Exception {
+        walk("digitaliseringskommun-2017");
+    }
+
     /**
      * Walks the show with the API token while a presenter's console listens: before each award's reveal, neither the
      * stream nor the page carries its sealed texts or a winner slide, and the step before it is the sealed box
