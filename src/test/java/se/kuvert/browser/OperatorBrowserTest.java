@@ -71,6 +71,7 @@ class OperatorBrowserTest extends BrowserTest {
             Texts texts = Texts.of(room.server.app.director().snapshot().show());
             int reveals = 0;
             int steps = 0;
+            java.util.List<Double> keyToConsole = new java.util.ArrayList<>();
             while (!room.atEnd()) {
                 long v = room.version();
                 shows(console, v);
@@ -87,7 +88,10 @@ class OperatorBrowserTest extends BrowserTest {
                     assertThat(room.slide()).hasAttribute("data-kind", "winner");
                     reveals++;
                 } else {
+                    long pressed = System.nanoTime();
                     console.keyboard().press(steps % 2 == 0 ? "Space" : "PageDown");
+                    console.waitForFunction("v => document.getElementById('console-content').dataset.version === v", String.valueOf(v + 1));
+                    keyToConsole.add((System.nanoTime() - pressed) / 1e6);
                 }
                 assertThat(room.slide()).hasAttribute("data-version", String.valueOf(v + 1));
                 steps++;
@@ -96,6 +100,9 @@ class OperatorBrowserTest extends BrowserTest {
             checkPictures(room, console);
             assertTrue(reveals >= 1, "the show has a reveal");
             assertTrue(steps > 10, "walked the whole show: " + steps);
+            keyToConsole.sort(null);
+            System.out.printf("Operator console, key to its own program updated over %d steps: median %.1f ms, max %.1f ms%n",
+                    keyToConsole.size(), keyToConsole.get(keyToConsole.size() / 2), keyToConsole.get(keyToConsole.size() - 1));
             assertThat(console.locator("body")).not().hasClass(java.util.regex.Pattern.compile("\\barmed\\b"));
             console.screenshot(new Page.ScreenshotOptions().setPath(Room.SCREENSHOTS.resolve("operator-end-1280x800.png")));
             assertTrue(room.consoleErrors.isEmpty(), room.consoleErrors.toString());
