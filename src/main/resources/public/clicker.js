@@ -33,6 +33,54 @@ window.kuvertToast = (function () {
   };
 })();
 
+// The clocks of the stage monitor and the operator console: #clock (the time of day), #elapsed (since the show
+// started) and #countdown (the award's segment, from its planned minutes), from the data-* of the swapped content.
+window.kuvertClocks = function (c) {
+  function two(n) { return n < 10 ? '0' + n : '' + n; }
+  function minutes(s) { return Math.floor(s / 60) + ':' + two(s % 60); }
+  var now = new Date();
+  document.getElementById('clock').textContent = two(now.getHours()) + ':' + two(now.getMinutes()) + ':' + two(now.getSeconds());
+  var started = c && c.dataset.startedAt ? Number(c.dataset.startedAt) : 0;
+  document.getElementById('elapsed').textContent = started ? minutes(Math.max(0, Math.floor((Date.now() - started) / 1000))) : '–';
+  var countdown = document.getElementById('countdown');
+  var planned = c && c.dataset.segmentMinutes ? Number(c.dataset.segmentMinutes) * 60 : 0;
+  if (planned && c.dataset.segmentStarted) {
+    var left = planned - Math.floor((Date.now() - Number(c.dataset.segmentStarted)) / 1000);
+    countdown.hidden = false;
+    countdown.textContent = left >= 0 ? c.dataset.segment + ' ' + minutes(left)
+      : window.kuvertText('overBy').replace('{0}', c.dataset.segment).replace('{1}', minutes(-left));
+    countdown.dataset.state = left < 0 ? 'over' : left <= 60 ? 'last-minute' : 'ok';
+  } else {
+    countdown.hidden = true;
+  }
+};
+
+// Asks a question in the page's #confirm box and runs action on Yes; kuvertAsk.close() cancels it.
+window.kuvertAsk = (function () {
+  var pending = null;
+  var box = null;
+  function close() {
+    if (box) { box.hidden = true; }
+    pending = null;
+  }
+  function ask(text, action) {
+    if (!box) {
+      box = document.getElementById('confirm');
+      document.getElementById('confirm-cancel').addEventListener('click', close);
+      document.getElementById('confirm-ok').addEventListener('click', function () {
+        var a = pending;
+        close();
+        if (a) { a(); }
+      });
+    }
+    document.getElementById('confirm-text').textContent = text;
+    pending = action;
+    box.hidden = false;
+  }
+  ask.close = close;
+  return ask;
+})();
+
 // Sends a command to the control API. When nothing changed, says why in a toast; resolves with the new state, or
 // with null. A 401 goes to onUnauthorized when given (else it is told like any other refusal).
 window.kuvertControl = function (command, onUnauthorized) {

@@ -39,10 +39,15 @@
   function updateNextButton() {
     var reveal = nextReveals();
     var looping = !!panel() && panel().dataset.loop === 'true';
-    nextButton.classList.toggle('reveal', reveal);
+    // While the operator console holds the lock, Next is off and says who has control.
+    var locked = !!panel() && panel().dataset.locked === 'true';
+    nextButton.disabled = locked;
+    nextButton.classList.toggle('locked', locked);
+    nextButton.classList.toggle('reveal', reveal && !locked);
     var t = window.kuvertText;
-    nextButton.querySelector('.next-label').textContent = reveal ? t('holdToReveal') : looping ? t('goLive') : t('next');
-    nextButton.setAttribute('aria-label', reveal ? t('holdToRevealLong') : t('next'));
+    var label = locked ? panel().dataset.lockedLabel : reveal ? t('holdToReveal') : looping ? t('goLive') : t('next');
+    nextButton.querySelector('.next-label').textContent = label;
+    nextButton.setAttribute('aria-label', locked ? label : reveal ? t('holdToRevealLong') : t('next'));
   }
 
   function cancelHold() {
@@ -53,7 +58,7 @@
 
   nextButton.addEventListener('pointerdown', function (e) {
     pressStartedOnReveal = nextReveals();
-    if (!pressStartedOnReveal) { return; }
+    if (!pressStartedOnReveal || nextButton.disabled) { return; }
     e.preventDefault();
     holdDone = false;
     nextButton.classList.add('holding');
@@ -79,18 +84,7 @@
   document.getElementById('prev').addEventListener('click', function () { send({ action: 'prev' }); });
 
   // --- Everything in the panel: toggles, jumps, shows ---
-  var confirmBox = document.getElementById('confirm');
-  var confirmAction = null;
-  function ask(text, action) {
-    document.getElementById('confirm-text').textContent = text;
-    confirmAction = action;
-    confirmBox.hidden = false;
-  }
-  document.getElementById('confirm-cancel').addEventListener('click', function () { confirmBox.hidden = true; confirmAction = null; });
-  document.getElementById('confirm-ok').addEventListener('click', function () {
-    confirmBox.hidden = true;
-    if (confirmAction) { var a = confirmAction; confirmAction = null; a(); }
-  });
+  var ask = window.kuvertAsk;
 
   document.getElementById('panel').addEventListener('click', function (e) {
     var button = e.target.closest('button[data-action]');

@@ -62,27 +62,7 @@
   window.addEventListener('resize', layout);
   layout();
 
-  function two(n) { return n < 10 ? '0' + n : '' + n; }
-  function minutes(s) { return Math.floor(s / 60) + ':' + two(s % 60); }
-
-  function tick() {
-    var now = new Date();
-    document.getElementById('clock').textContent = two(now.getHours()) + ':' + two(now.getMinutes()) + ':' + two(now.getSeconds());
-    var c = content();
-    var started = c && c.dataset.startedAt ? Number(c.dataset.startedAt) : 0;
-    document.getElementById('elapsed').textContent = started ? minutes(Math.max(0, Math.floor((Date.now() - started) / 1000))) : '–';
-    var countdown = document.getElementById('countdown');
-    var planned = c && c.dataset.segmentMinutes ? Number(c.dataset.segmentMinutes) * 60 : 0;
-    if (planned && c.dataset.segmentStarted) {
-      var left = planned - Math.floor((Date.now() - Number(c.dataset.segmentStarted)) / 1000);
-      countdown.hidden = false;
-      countdown.textContent = left >= 0 ? c.dataset.segment + ' ' + minutes(left)
-        : window.kuvertText('overBy').replace('{0}', c.dataset.segment).replace('{1}', minutes(-left));
-      countdown.dataset.state = left < 0 ? 'over' : left <= 60 ? 'last-minute' : 'ok';
-    } else {
-      countdown.hidden = true;
-    }
-  }
+  function tick() { window.kuvertClocks(content()); }
   setInterval(tick, 1000);
   tick();
 

@@ -15,6 +15,7 @@ import se.kuvert.auth.Pairing;
 import se.kuvert.auth.Sessions;
 import se.kuvert.config.Settings;
 import se.kuvert.content.ShowRepository;
+import se.kuvert.content.Texts;
 import se.kuvert.db.Database;
 import se.kuvert.display.DisplayController;
 import se.kuvert.display.Preload;
@@ -24,6 +25,8 @@ import se.kuvert.live.Snapshot;
 import se.kuvert.media.MediaController;
 import se.kuvert.media.MediaStore;
 import se.kuvert.kiosk.KioskController;
+import se.kuvert.operator.ControlLock;
+import se.kuvert.operator.OperatorController;
 import se.kuvert.presenter.PresenterController;
 import se.kuvert.stage.StageController;
 import se.kuvert.timing.Timing;
@@ -43,6 +46,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -113,12 +117,18 @@ public final class App implements AutoCloseable {
         DisplayController display = new DisplayController(director, views, screens, HEARTBEAT_MILLIS, sound, audio);
         sound.onCue(display::cue);
         Preflights preflights = new Preflights(db);
+        ControlLock lock = new ControlLock(auth.sessions()::isActive);
+        Supplier<String> lockedBy = () -> lock.label(Texts.of(director.snapshot().show()));
         PresenterController presenter = new PresenterController(director, views, auth, shows, screens, preflights::passed,
-                HEARTBEAT_MILLIS);
+                lockedBy, HEARTBEAT_MILLIS);
+        OperatorController operator = new OperatorController(director, views, auth, lock, clock, HEARTBEAT_MILLIS);
+        lock.onChange(presenter::lockChanged);
+        lock.onChange(operator::lockChanged);
         StageController stage = new StageController(director, views, auth, screens, clock, HEARTBEAT_MILLIS);
         KioskController kiosk = new KioskController(director, views, screens, HEARTBEAT_MILLIS);
-        ControlApi api = new ControlApi(director, auth, shows, display::subscribers, sound);
-        StateStream tools = new StateStream(director, auth, shows, screens, clock, HEARTBEAT_MILLIS);
+        ControlApi api = new ControlApi(director, auth, shows, display::subscribers, sound, lock);
+        StateStream tools = new StateStream(director, auth, shows, screens, lockedBy, clock, HEARTBEAT_MILLIS);
+        lock.onChange(tools::lockChanged);
         AdminController admin = new AdminController(auth, shows, director, new MediaStore(settings.mediaDir()), views,
                 settings.mediaDir(), settings.slidesDir(), preflights);
         PreflightController preflight = new PreflightController(shows, preflights, views, clock, presenter::preflightChanged,
@@ -130,11 +140,13 @@ public final class App implements AutoCloseable {
         director.onChange(tools::changed);
         Timing timing = new Timing(db, director, clock);
         director.onChange(timing::changed);
+        director.onChange(operator::changed);
         Javalin javalin = Server.create(settings.mediaDir(), config -> {
             display.routes(config.routes);
             presenter.routes(config.routes);
             stage.routes(config.routes);
             kiosk.routes(config.routes);
+            operator.routes(config.routes);
             api.routes(config.routes);
             tools.routes(config.routes);
             new ScreensController(screens, auth).routes(config.routes);
@@ -152,7 +164,7 @@ public final class App implements AutoCloseable {
         });
         // A screen that stopped beating turns red within a second of its time running out.
         sweeper.scheduleAtFixedRate(screens::sweep, 1, 1, TimeUnit.SECONDS);
-        return new App(javalin, director, credentials, shows, List.of(display, presenter, stage, kiosk, tools), screens, sweeper, db);
+        return new App(javalin, director, credentials, shows, List.of(display, presenter, stage, kiosk, tools, operator), screens, sweeper, db);
     }
 
     /** What every screen must have loaded for the show now live: its media, and on the audio output its sounds. */

@@ -6,10 +6,13 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import se.kuvert.auth.Auth;
+import se.kuvert.auth.Sessions;
 import se.kuvert.content.ShowRepository;
+import se.kuvert.content.Texts;
 import se.kuvert.live.Director;
 import se.kuvert.live.Snapshot;
 import se.kuvert.sound.SoundDesk;
+import se.kuvert.operator.ControlLock;
 
 import java.util.Map;
 import java.util.Optional;
@@ -27,13 +30,15 @@ public final class ControlApi {
     private final ShowRepository shows;
     private final IntSupplier displays;
     private final SoundDesk sound;
+    private final ControlLock lock;
 
     /**
      * {@code displays} counts the big screens connected right now, for {@code /health}; {@code sound} takes the
-     * sound and mute commands.
+     * sound and mute commands; {@code lock} is the operator console's lock on everyone else's commands.
      */
-    public ControlApi(Director director, Auth auth, ShowRepository shows, IntSupplier displays, SoundDesk sound) {
+    public ControlApi(Director director, Auth auth, ShowRepository shows, IntSupplier displays, SoundDesk sound, ControlLock lock) {
         this.sound = sound;
+        this.lock = lock;
         this.director = director;
         this.auth = auth;
         this.shows = shows;
@@ -41,7 +46,7 @@ public final class ControlApi {
     }
 
     public void routes(RoutesConfig routes) {
-        routes.get(STATE, ctx -> ctx.json(State.of(director.snapshot())));
+        routes.get(STATE, ctx -> ctx.json(locked(director.snapshot())));
         routes.post(CONTROL, this::control);
         routes.get(HEALTH, this::health);
     }
@@ -59,16 +64,29 @@ public final class ControlApi {
             return;
         }
         ControlRequest request;
+        Optional<ControlRequest.Sound> cue;
         try {
             JsonNode body = readJson(ctx.body());
-            Optional<ControlRequest.Sound> cue = ControlRequest.sound(body);
-            if (cue.isPresent()) {
-                ctx.json(cue.get() instanceof ControlRequest.Sound.Mute mute ? sound.mute(mute.on()) : sound.stop());
-                return;
-            }
-            request = ControlRequest.parse(body);
+            cue = ControlRequest.sound(body);
+            request = cue.isPresent() ? null : ControlRequest.parse(body);
         } catch (ControlRequest.BadCommand e) {
             ctx.status(HttpStatus.BAD_REQUEST).json(error(e.getMessage(), director.snapshot()));
+            return;
+        }
+        // The API token is a tool, whatever session cookie came along; anyone else is their session.
+        Sessions.Session session = who.get().equals(Auth.API_TOKEN) ? null : auth.session(ctx).orElse(null);
+        Texts texts = Texts.of(director.snapshot().show());
+        if (request != null && request.command() == null) {
+            lock(ctx, session, request.lock(), texts);
+            return;
+        }
+        Optional<String> locked = lock.refusal(session, texts);
+        if (locked.isPresent()) {
+            ctx.status(HttpStatus.LOCKED).json(error(locked.get(), director.snapshot()));
+            return;
+        }
+        if (cue.isPresent()) {
+            ctx.json(cue.get() instanceof ControlRequest.Sound.Mute mute ? sound.mute(mute.on()) : sound.stop());
             return;
         }
         Director.Outcome outcome = director.apply(request.command(), request.ifVersion(), who.get());
@@ -79,6 +97,25 @@ public final class ControlApi {
         } else {
             ctx.json(State.of(outcome.snapshot()));
         }
+    }
+
+    /** {@code lock}: takes or hands back the console's lock; answers the state with {@code lockedBy}. */
+    private void lock(Context ctx, Sessions.Session session, ControlRequest.Lock request, Texts texts) {
+        ControlLock.Outcome outcome = lock.request(session, request.on(), request.name(), texts);
+        if (outcome instanceof ControlLock.Outcome.Refused refused) {
+            // A tool cannot hold the lock (400); a session is refused because another console has control (423).
+            ctx.status(session == null ? HttpStatus.BAD_REQUEST : HttpStatus.LOCKED).json(error(refused.message(), director.snapshot()));
+        } else {
+            ctx.json(locked(director.snapshot()));
+        }
+    }
+
+    private Locked locked(Snapshot snapshot) {
+        return new Locked(State.of(snapshot), lock.label(Texts.of(snapshot.show())));
+    }
+
+    /** The state with who holds the operator console's lock ({@code lockedBy}, null when nobody does). */
+    record Locked(@com.fasterxml.jackson.annotation.JsonUnwrapped State state, String lockedBy) {
     }
 
     private void health(Context ctx) {

@@ -7,9 +7,19 @@ import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
 
-/** A control API body checked field by field: an unknown or mistyped field is refused, never ignored. */
-record ControlRequest(Command command, Long ifVersion) {
-    private static final Set<String> FIELDS = Set.of("action", "slide", "step", "on", "show", "rehearsal", "ifVersion", "do");
+/**
+ * A control API body checked field by field: an unknown or mistyped field is refused, never ignored. {@code lock} is
+ * set (and {@code command} null) for {@code {"action": "lock", "on": true|false}}: the operator console's lock on the
+ * rundown is not a change of the live state, so it is not a {@link Command}.
+ */
+record ControlRequest(Command command, Long ifVersion, Lock lock) {
+    private static final Set<String> FIELDS = Set.of("action", "slide", "step", "on", "show", "rehearsal", "ifVersion", "name", "do");
+    static final int NAME_LENGTH = 40;
+    private static final String ACTIONS = "next, prev, goto, blackout, logo, loop, load, undo, lock, sound or mute";
+
+    /** Take ({@code on} true), hand back (false) or toggle (null) the console's lock; {@code name}: who, or null. */
+    record Lock(Boolean on, String name) {
+    }
 
     /** The operator's sound commands, which go to the sound desk, not the live state. */
     sealed interface Sound {
@@ -34,6 +44,9 @@ record ControlRequest(Command command, Long ifVersion) {
             return Optional.empty();
         }
         checkFields(body);
+        if (body.has("name")) {
+            throw new BadCommand("'name' goes with the lock action only");
+        }
         if (action.asText().equals("mute")) {
             return Optional.of(new Sound.Mute(bool(body)));
         }
@@ -48,7 +61,16 @@ record ControlRequest(Command command, Long ifVersion) {
         checkFields(body);
         JsonNode action = body.get("action");
         if (action == null || !action.isTextual()) {
-            throw new BadCommand("'action' is required: next, prev, goto, blackout, logo, loop, load, sound or mute");
+            throw new BadCommand("'action' is required: " + ACTIONS);
+        }
+        if (action.asText().equals("lock")) {
+            return new ControlRequest(null, null, new Lock(bool(body, "on", "'on' must be true (take control) or false (hand back)"), name(body)));
+        }
+        if (body.has("name")) {
+            throw new BadCommand("'name' goes with the lock action only");
+        }
+        if (body.has("do")) {
+            throw new BadCommand("'do' goes with the sound action only");
         }
         Command command = switch (action.asText()) {
             case "next" -> new Command.Next();
@@ -58,7 +80,8 @@ record ControlRequest(Command command, Long ifVersion) {
             case "logo" -> new Command.Logo(bool(body));
             case "loop" -> new Command.Loop(bool(body));
             case "load" -> new Command.Load(showId(body), rehearsal(body));
-            default -> throw new BadCommand("unknown action '" + action.asText() + "'; use next, prev, goto, blackout, logo, loop, load, sound or mute");
+            case "undo" -> new Command.Undo();
+            default -> throw new BadCommand("unknown action '" + action.asText() + "'; use " + ACTIONS);
         };
         Long ifVersion = null;
         if (body.has("ifVersion") && !body.get("ifVersion").isNull()) {
@@ -68,7 +91,7 @@ record ControlRequest(Command command, Long ifVersion) {
             }
             ifVersion = v.asLong();
         }
-        return new ControlRequest(command, ifVersion);
+        return new ControlRequest(command, ifVersion, null);
     }
 
     private static void checkFields(JsonNode body) {
@@ -107,6 +130,18 @@ record ControlRequest(Command command, Long ifVersion) {
     /** {@code rehearsal} of a load: true runs the show with stand-in winners; left out, the real show. */
     private static boolean rehearsal(JsonNode body) {
         return Boolean.TRUE.equals(bool(body, "rehearsal", "'rehearsal' must be true or false (true runs the show with stand-in winners)"));
+    }
+
+    /** Who takes the lock, as the phone will show it: up to 40 characters, or null when left out or blank. */
+    private static String name(JsonNode body) {
+        JsonNode name = body.get("name");
+        if (name == null || name.isNull()) {
+            return null;
+        }
+        if (!name.isTextual() || name.asText().strip().length() > NAME_LENGTH || name.asText().chars().anyMatch(Character::isISOControl)) {
+            throw new BadCommand("'name' must be text of up to " + NAME_LENGTH + " characters on one line");
+        }
+        return name.asText().isBlank() ? null : name.asText().strip();
     }
 
     private static String showId(JsonNode body) {

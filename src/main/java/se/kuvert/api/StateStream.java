@@ -13,6 +13,7 @@ import se.kuvert.screens.Screens;
 import se.kuvert.web.SseHub;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /events/state}: the live state for tools (Companion), as JSON, first on connect and then on every change
@@ -31,8 +32,12 @@ public final class StateStream implements AutoCloseable {
     private Segment segment = Segment.NONE;
     /** The last snapshot the Director told: a screen's change is sent with it, so the stream never goes back a version. */
     private Snapshot told;
+    private final Supplier<String> lockedBy;
 
-    public StateStream(Director director, Auth auth, ShowRepository shows, Screens screens, Clock clock, long heartbeatMillis) {
+    /** {@code lockedBy}: who holds the operator console's lock, or null. */
+    public StateStream(Director director, Auth auth, ShowRepository shows, Screens screens, Supplier<String> lockedBy, Clock clock,
+                       long heartbeatMillis) {
+        this.lockedBy = lockedBy;
         this.auth = auth;
         this.shows = shows;
         this.screens = screens;
@@ -63,9 +68,14 @@ public final class StateStream implements AutoCloseable {
         hub.publishIfChanged(render(told));
     }
 
+    /** The operator console took or handed back the lock. */
+    public void lockChanged() {
+        screensChanged();
+    }
+
     private String render(Snapshot snapshot) {
         try {
-            return JSON.writeValueAsString(ToolState.of(snapshot, segment, screens.reports(), shows.list()));
+            return JSON.writeValueAsString(ToolState.of(snapshot, segment, screens.reports(), shows.list(), lockedBy.get()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the tool state cannot be written as JSON", e);
         }

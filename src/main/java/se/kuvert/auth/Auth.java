@@ -15,6 +15,8 @@ import java.util.Optional;
  */
 public final class Auth {
     public static final String COOKIE = "kuvert_session";
+    /** The control log's name for a request with the API token. */
+    public static final String API_TOKEN = "api-token";
     private static final int COOKIE_SECONDS = (int) Duration.ofDays(7).toSeconds();
 
     private final Credentials credentials;
@@ -41,7 +43,7 @@ public final class Auth {
     public Optional<String> controller(Context ctx) {
         String header = ctx.header("Authorization");
         if (header != null && header.startsWith("Bearer ")) {
-            return Credentials.same(header.substring(7).trim(), credentials.apiToken()) ? Optional.of("api-token") : Optional.empty();
+            return Credentials.same(header.substring(7).trim(), credentials.apiToken()) ? Optional.of(API_TOKEN) : Optional.empty();
         }
         return session(ctx).map(s -> s.role().name().toLowerCase() + ":" + s.id().substring(0, 8));
     }

@@ -60,6 +60,11 @@ public final class Sessions {
         return Optional.ofNullable(active.get(hash(token)));
     }
 
+    /** True while the session with this id (the token's hash) is logged in. */
+    public boolean isActive(String id) {
+        return id != null && active.containsKey(id);
+    }
+
     public List<Session> active() {
         return stored();
     }

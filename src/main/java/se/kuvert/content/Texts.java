@@ -121,6 +121,27 @@ public record Texts(String language, Map<String, String> strings) {
             {"ui.logoTag", "logotyp", "logo"},
             {"ui.winnerSealed", "Vinnaren är förseglad", "Winner sealed"},
             {"ui.sealedWhen", "den visas på storskärmen när den avslöjas", "it appears on the big screen when it is revealed"},
+            {"ui.lockedRefusal", "{0} har kontrollen; be operatören lämna tillbaka.", "{0} has control; ask them to hand back."},
+            {"ui.lockedBy", "{0} har kontrollen", "{0} has control"},
+            {"ui.theConsole", "Operatörskonsolen", "The operator console"},
+            {"ui.theConsoleOf", "Operatörskonsolen ({0})", "The operator console ({0})"},
+            {"ui.yourName", "Ditt namn (visas på telefonen)", "Your name (shown on the phone)"},
+            {"ui.lockedHint", "Operatörskonsolen styr showen. Nästa fungerar igen när den lämnar tillbaka.",
+                    "The operator console runs the show. Next works again once it hands back."},
+            {"ui.operator", "Operatörskonsol", "Operator console"},
+            {"ui.operatorLogin", "Logga in som presentatör eller admin för att öppna operatörskonsolen.",
+                    "Log in as presenter or admin to open the operator console."},
+            {"ui.program", "Program", "Program"},
+            {"ui.preview", "Förhandsvisning", "Preview"},
+            {"ui.armReveal", "Förbered avslöjandet", "Arm reveal"},
+            {"ui.armed", "Förberett — Mellanslag avslöjar, Esc avbryter", "Armed — Space reveals, Esc cancels"},
+            {"ui.armFirst", "Förbered avslöjandet först (knappen i förhandsvisningen).", "Arm the reveal first (the button in the preview)."},
+            {"ui.undo", "Ångra", "Undo"},
+            {"ui.takeControl", "Ta kontrollen", "Take control"},
+            {"ui.handBack", "Lämna tillbaka", "Hand back"},
+            {"ui.youHaveControl", "Du har kontrollen; telefonens Nästa är avstängd.", "You have control; the phone's Next is off."},
+            {"ui.controlLog", "Styrlogg", "Control log"},
+            {"ui.noLog", "Inget har styrts än.", "Nothing has been done yet."},
             {"kind.title", "titel", "title"},
             {"kind.award", "pris", "award"},
             {"kind.nominees", "nominerade", "nominees"},
@@ -140,7 +161,7 @@ public record Texts(String language, Map<String, String> strings) {
     private static final List<String> SCRIPT_KEYS = List.of("ui.connecting", "ui.live", "ui.reconnecting", "ui.next",
             "ui.holdToReveal", "ui.holdToRevealLong", "ui.keepHolding", "ui.pressAgain", "ui.goLive", "ui.confirmReveal",
             "ui.confirmLoad", "ui.confirmRehearse", "ui.stale", "ui.failed", "ui.offline", "ui.overBy", "ui.cancel", "ui.yes", "ui.prev", "ui.previous",
-            "ui.elapsed", "ui.showControls", "ui.showTime");
+            "ui.elapsed", "ui.showControls", "ui.showTime", "ui.armFirst", "ui.yourName");
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final Texts SV = column(DEFAULT_LANGUAGE, 1);

@@ -42,4 +42,12 @@ public sealed interface Command {
 
         public String action() { return "load"; }
     }
+
+    /**
+     * Back to where the show was before the last applied move of this show (slide, step, blackout, logo, loop); a
+     * winner once revealed stays revealed. Refused when there is nothing to undo.
+     */
+    record Undo() implements Command {
+        public String action() { return "undo"; }
+    }
 }

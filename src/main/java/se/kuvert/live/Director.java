@@ -9,6 +9,7 @@ import se.kuvert.db.Database;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.Queue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -31,6 +32,9 @@ public final class Director {
     private final Queue<Snapshot> untold = new ArrayDeque<>();
     private final ReentrantLock telling = new ReentrantLock();
     private volatile Snapshot current;
+    /** The places before the last moves of the live show, newest first, for Undo; in memory only (a restart forgets them). */
+    private final Deque<LiveState> history = new ArrayDeque<>();
+    static final int HISTORY = 50;
 
     public Director(Database db, ShowRepository shows, Clock clock) {
         this.repository = new LiveStateRepository(db);
@@ -84,13 +88,17 @@ public final class Director {
         }
         Snapshot after;
         try {
-            after = command instanceof Command.Load load ? load(from, load) : move(before, command);
+            after = command instanceof Command.Load load ? load(from, load)
+                    : command instanceof Command.Undo ? undo(before) : move(before, command);
         } catch (Transitions.Refused e) {
             repository.record(new LogEntry(clock.instant(), who, command.action(), "refused", from, from), false);
             return new Outcome.Refused(before, e.getMessage());
         }
         boolean changed = command instanceof Command.Load || !after.state().samePlace(from);
         if (!changed) {
+            if (command instanceof Command.Undo) {
+                history.pop();   // an edit moved the show onto that place already: the next undo goes further back
+            }
             repository.record(new LogEntry(clock.instant(), who, command.action(), "unchanged", from, from), false);
             return new Outcome.Applied(before, false);
         }
@@ -103,9 +111,37 @@ public final class Director {
         boolean unchanged = revealed.equals(before.revealed()) || versioned.rehearsal();
         repository.record(new LogEntry(clock.instant(), who, command.action(), "applied", from, versioned), true,
                 unchanged && !(command instanceof Command.Load) ? null : revealed);
+        remember(command, from);
         current = next;
         untold.add(next);
         return new Outcome.Applied(next, true);
+    }
+
+    /** Undo's history after an applied change: a load starts it afresh, an undo takes its place off, a move adds one. */
+    private void remember(Command command, LiveState from) {
+        if (command instanceof Command.Load) {
+            history.clear();
+        } else if (command instanceof Command.Undo) {
+            history.pop();
+        } else {
+            history.push(from);
+            if (history.size() > HISTORY) {
+                history.removeLast();
+            }
+        }
+    }
+
+    /** The place before the last move, kept inside the run of show as it is now (an edit may have shortened it). */
+    private Snapshot undo(Snapshot before) {
+        LiveState back = history.peek();
+        if (back == null || before.run() == null) {
+            throw new Transitions.Refused("there is nothing to undo");
+        }
+        LiveState s = before.state();
+        int slide = Math.min(back.slide(), before.run().size() - 1);
+        int step = Math.min(back.step(), before.run().slide(slide).steps() - 1);
+        return new Snapshot(new LiveState(s.showId(), slide, step, back.blackout(), back.logo(), back.loop(), s.version(),
+                s.startedAt(), s.rehearsal()), before.show(), before.run(), before.revealed());
     }
 
     /** The newest control log entries, newest first. */

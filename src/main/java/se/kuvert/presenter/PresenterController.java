@@ -18,6 +18,7 @@ import se.kuvert.web.SseHub;
 import se.kuvert.web.Views;
 
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** The phone remote: PIN login, the page, and its live panel over SSE. Commands go through the control API. */
 public final class PresenterController implements AutoCloseable {
@@ -38,10 +39,15 @@ public final class PresenterController implements AutoCloseable {
     private final SseHub hub;
     private final SseHub healthHub;
     private final Predicate<Show> passedPreflight;
+    private final Supplier<String> lockedBy;
 
-    /** {@code passedPreflight}: whether a show as it is now has passed the admin's preflight (the phone warns if not). */
+    /**
+     * {@code passedPreflight}: whether a show as it is now has passed the admin's preflight (the phone warns if not);
+     * {@code lockedBy}: who holds the operator console's lock, or null (the phone's Next then says so and is off).
+     */
     public PresenterController(Director director, Views views, Auth auth, ShowRepository shows, Screens screens,
-                               Predicate<Show> passedPreflight, long heartbeatMillis) {
+                               Predicate<Show> passedPreflight, Supplier<String> lockedBy, long heartbeatMillis) {
+        this.lockedBy = lockedBy;
         this.passedPreflight = passedPreflight;
         this.director = director;
         this.views = views;
@@ -93,9 +99,15 @@ public final class PresenterController implements AutoCloseable {
     }
 
     /** Called by the Director after every change. */
-    public void changed(Snapshot snapshot) {
+    public synchronized void changed(Snapshot snapshot) {
         hub.publishLazily(() -> panel(snapshot));
         healthHub.publishIfChanged(health(snapshot));
+    }
+
+    /** The operator console took or handed back the lock. Synchronized with {@link #changed}, so no older panel wins. */
+    public synchronized void lockChanged() {
+        Snapshot snapshot = director.snapshot();
+        hub.publishLazily(() -> panel(snapshot));
     }
 
     private String health(Snapshot snapshot) {
@@ -121,7 +133,7 @@ public final class PresenterController implements AutoCloseable {
             return;
         }
         Snapshot snapshot = director.snapshot();
-        ctx.html(views.render("presenter/page.jte", new Page(view(snapshot), strip(snapshot))));
+        ctx.html(views.render("presenter/page.jte", new Page(view(snapshot), strip(snapshot), lockedBy.get())));
     }
 
     private void login(Context ctx) {
@@ -141,7 +153,7 @@ public final class PresenterController implements AutoCloseable {
     }
 
     private String panel(Snapshot snapshot) {
-        return views.render("presenter/panel.jte", view(snapshot));
+        return views.render("presenter/panel.jte", java.util.Map.of("view", view(snapshot), "lockedBy", java.util.Objects.toString(lockedBy.get(), "")));
     }
 
     public int subscribers() {
@@ -162,7 +174,8 @@ public final class PresenterController implements AutoCloseable {
     public record LoginPage(String error, Texts texts) {
     }
 
-    public record Page(PresenterView view, Strip health) {
+    /** {@code lockedBy}: who holds the operator console's lock, or null. */
+    public record Page(PresenterView view, Strip health, String lockedBy) {
     }
 
     /** The health strip: every screen's dot and the warning before a reveal, in the live show's words. */

@@ -6,11 +6,11 @@ import se.kuvert.content.Slide;
 import se.kuvert.content.Texts;
 
 /** Short human names of slides for the presenter's screens. Never names a winner. */
-final class SlideLabels {
+public final class SlideLabels {
     private SlideLabels() {
     }
 
-    static String title(Show show, Slide slide) {
+    public static String title(Show show, Slide slide) {
         Texts t = Texts.of(show.language());
         if (slide instanceof Slide.Title) {
             return show.title();
@@ -55,7 +55,7 @@ final class SlideLabels {
     }
 
     /** What a step of a slide brings on screen, for slides whose steps differ ("Växjö kommun", "Stycke 2"). */
-    static String step(Show show, Slide slide, int step) {
+    public static String step(Show show, Slide slide, int step) {
         if (slide instanceof Slide.Nominees n && step < n.award().nominees().size()) {
             return n.award().nominees().get(step).name();
         }
@@ -66,7 +66,7 @@ final class SlideLabels {
     }
 
     /** The award a slide belongs to, for a second line under its title; null for the award's own intro. */
-    static String awardName(Slide slide) {
+    public static String awardName(Slide slide) {
         Award award = slide.award();
         return award == null || slide instanceof Slide.AwardIntro ? null : award.name();
     }

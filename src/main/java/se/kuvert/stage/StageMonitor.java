@@ -14,7 +14,7 @@ public record StageMonitor(PresenterView view, String nowHtml, String nextHtml, 
                            Integer segmentMinutes, Long segmentStartedMillis, se.kuvert.content.Theme theme) {
 
     /** True when that slide would show a winner the room has not seen: the monitor shows only that it is sealed. */
-    static boolean withheld(PublicSnapshot upcoming) {
+    public static boolean withheld(PublicSnapshot upcoming) {
         Award award = upcoming.slide().sealedAward();
         return award != null && !upcoming.isRevealed(award.id());
     }

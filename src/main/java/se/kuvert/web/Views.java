@@ -14,4 +14,11 @@ public final class Views {
         engine.render(template, param, out);
         return out.toString();
     }
+
+    /** Renders a template with several {@code @param}s, by name; those left out take their defaults. */
+    public String render(String template, java.util.Map<String, Object> params) {
+        StringOutput out = new StringOutput(8192);
+        engine.render(template, params, out);
+        return out.toString();
+    }
 }
