@@ -74,6 +74,26 @@
     body.classList.toggle('in-control', mine);
   }
 
+  // --- Sound cues: stop what plays on the big screen, mute its output; not a change of the show, so no version ---
+  var muted = false;
+  function showMuted() {
+    var button = document.getElementById('mute-toggle');
+    if (!button) { return; }
+    button.classList.toggle('on', muted);
+    button.setAttribute('aria-pressed', String(muted));
+    button.firstChild.textContent = (muted ? t('muted') : t('mute')) + ' ';
+  }
+  function sound(command) {
+    window.kuvertControl(command, function () { window.location.reload(); }).then(function (answer) {
+      if (answer) { muted = answer.muted; showMuted(); }
+    });
+  }
+  // Another console (or the Stream Deck) may have muted it: ask again whenever the console is redrawn.
+  function askMuted() {
+    fetch('/display/sound', { credentials: 'same-origin', cache: 'no-store' }).then(function (r) { return r.json(); })
+      .then(function (json) { muted = json.muted === true; showMuted(); }, function () { /* keep what we knew */ });
+  }
+
   // --- A jump that reveals a winner asks first ---
   var confirmBox = document.getElementById('confirm');
   function ask(text, action) {
@@ -88,6 +108,8 @@
     if (action === 'next') { next(); }
     else if (action === 'prev' || action === 'undo') { send({ action: action }); }
     else if (action === 'blackout' || action === 'logo') { send({ action: action, on: button.dataset.on === 'true' }); }
+    else if (action === 'sound-stop') { sound({ action: 'sound', do: 'stop' }); }
+    else if (action === 'mute') { sound({ action: 'mute', on: !muted }); }
     else if (action === 'arm') { armedAt = version(); showArmed(); }
     else if (action === 'lock') {
       var command = { action: 'lock', on: button.dataset.on === 'true' };
@@ -122,6 +144,9 @@
     } else if (key === 'b' || key === 'B') {
       e.preventDefault();
       if (!e.repeat) { toggle('blackout'); }
+    } else if (key === 'm' || key === 'M') {
+      e.preventDefault();
+      if (!e.repeat) { sound({ action: 'mute', on: !muted }); }
     } else if (key === 'l' || key === 'L') {
       e.preventDefault();
       if (!e.repeat) { toggle('logo'); }
@@ -161,12 +186,13 @@
   body.addEventListener('htmx:afterSwap', quiet);
   quiet();
 
-  function refresh() { fit(); showArmed(); showLock(); showCurrentRow(); tick(); }
+  function refresh() { fit(); showArmed(); showLock(); showCurrentRow(); tick(); showMuted(); }
 
   body.addEventListener('htmx:sseOpen', function (e) {
     if (e.target.id !== 'console') { return; }
     connection.dataset.state = 'live';
     connection.textContent = t('live');
+    askMuted();
   });
   body.addEventListener('htmx:sseError', function (e) {
     if (e.target.id !== 'console') { return; }

@@ -137,6 +137,9 @@ public record Texts(String language, Map<String, String> strings) {
             {"ui.armed", "Förberett — Mellanslag avslöjar, Esc avbryter", "Armed — Space reveals, Esc cancels"},
             {"ui.armFirst", "Förbered avslöjandet först (knappen i förhandsvisningen).", "Arm the reveal first (the button in the preview)."},
             {"ui.undo", "Ångra", "Undo"},
+            {"ui.stopSound", "Stoppa ljudet", "Stop sound"},
+            {"ui.mute", "Ljud av", "Mute"},
+            {"ui.muted", "Ljudet är av — tryck för att slå på", "Sound muted — press to unmute"},
             {"ui.takeControl", "Ta kontrollen", "Take control"},
             {"ui.handBack", "Lämna tillbaka", "Hand back"},
             {"ui.youHaveControl", "Du har kontrollen; telefonens Nästa är avstängd.", "You have control; the phone's Next is off."},
@@ -161,7 +164,7 @@ public record Texts(String language, Map<String, String> strings) {
     private static final List<String> SCRIPT_KEYS = List.of("ui.connecting", "ui.live", "ui.reconnecting", "ui.next",
             "ui.holdToReveal", "ui.holdToRevealLong", "ui.keepHolding", "ui.pressAgain", "ui.goLive", "ui.confirmReveal",
             "ui.confirmLoad", "ui.confirmRehearse", "ui.stale", "ui.failed", "ui.offline", "ui.overBy", "ui.cancel", "ui.yes", "ui.prev", "ui.previous",
-            "ui.elapsed", "ui.showControls", "ui.showTime", "ui.armFirst", "ui.yourName");
+            "ui.elapsed", "ui.showControls", "ui.showTime", "ui.armFirst", "ui.yourName", "ui.mute", "ui.muted");
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final Texts SV = column(DEFAULT_LANGUAGE, 1);

@@ -209,6 +209,33 @@ class OperatorBrowserTest extends BrowserTest {
     }
 
     @Test
+    void the_consoles_mute_key_and_stop_button_act_on_the_big_screens_fanfare_and_the_button_shows_the_mute(@TempDir Path data) {
+        String fanfare = "#preload audio[data-sound='sounds/fanfare.wav']";
+        try (Room room = new Room(chromium, data, SHOW, 1280, 720);
+             BrowserContext laptop = chromium.laptop()) {
+            Page console = console(room, laptop);
+            room.display.waitForFunction("() => [...document.querySelectorAll('#preload audio')].every(a => a.readyState >= 3)");
+            room.server.app.director().apply(new se.kuvert.live.Command.Goto(4, 0), null, "operator");
+            shows(console, room.version());
+            room.display.waitForFunction("s => { const a = document.querySelector(s); return !a.paused && a.currentTime > 0; }", fanfare);
+
+            console.keyboard().press("m");
+            room.display.waitForFunction("s => document.querySelector(s).muted", fanfare);
+            assertThat(console.locator("#mute-toggle")).hasAttribute("aria-pressed", "true");
+            assertThat(console.locator("#mute-toggle")).containsText("Ljudet är av");
+            console.locator("#sound-stop").click();
+            room.display.waitForFunction("s => document.querySelector(s).paused", fanfare);
+            console.keyboard().press("Space");   // the show goes on; the console's redraw keeps showing the mute
+            shows(console, room.version());
+            assertThat(console.locator("#mute-toggle")).hasAttribute("aria-pressed", "true");
+            console.locator("#mute-toggle").click();
+            room.display.waitForFunction("s => !document.querySelector(s).muted", fanfare);
+            assertThat(console.locator("#mute-toggle")).hasAttribute("aria-pressed", "false");
+            assertTrue(room.consoleErrors.isEmpty(), room.consoleErrors.toString());
+        }
+    }
+
+    @Test
     void armed_on_an_admins_console_the_sealed_box_shows_the_winner_slide_and_on_a_presenters_it_stays_sealed(@TempDir Path data) {
         try (Room room = new Room(chromium, data, "gala", 1280, 720);
              BrowserContext adminLaptop = chromium.laptop();
