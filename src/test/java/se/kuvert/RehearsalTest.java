@@ -80,7 +80,8 @@ public class RehearsalTest {
              SseRecorder presenter = new SseRecorder(first.http, first.url("/events/presenter"), cookie);
              SseRecorder stage = new SseRecorder(first.http, first.url("/events/stage?key=stage-key"), null);
              SseRecorder kiosk = new SseRecorder(first.http, first.url("/events/kiosk"), null);
-             SseRecorder tool = SseRecorder.withToken(first.http, first.url("/events/state"), TestApp.TOKEN)) {
+             SseRecorder tool = SseRecorder.withToken(first.http, first.url("/events/state"), TestApp.TOKEN);
+             SseRecorder operator = new SseRecorder(first.http, first.url("/events/operator"), cookie)) {
             int steps = 0;
             while (true) {
                 JsonNode state = JSON.readTree(first.get("/api/state").body());
@@ -93,6 +94,10 @@ public class RehearsalTest {
                 seen.put("stage event", stage.next().data());
                 seen.put("kiosk event", kiosk.next().data());
                 seen.put("/events/state", tool.next().data());
+                seen.put("operator console event", operator.next().data());
+                seen.put("/operator", first.get("/operator", cookie).body());
+                seen.put("/api/rehearsal", first.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(first.url("/api/rehearsal"))).header("Authorization", "Bearer " + TestApp.TOKEN).build()).body());
                 seen.put("/display", first.get("/display").body());
                 seen.put("/kiosk", first.get("/kiosk").body());
                 seen.put("/presenter", first.get("/presenter", cookie).body());
