@@ -30,6 +30,7 @@ import se.kuvert.screens.ScreensController;
 import se.kuvert.web.LocalAddress;
 import se.kuvert.web.Qr;
 import se.kuvert.web.Server;
+import se.kuvert.web.Timing;
 import se.kuvert.web.Views;
 
 import org.slf4j.Logger;
@@ -98,7 +99,7 @@ public final class App implements AutoCloseable {
         Views views = new Views();
         Screens screens = new Screens(clock);
         screens.expect(director.snapshot().state().version(), Preload.of(director.snapshot().show()).size());
-        director.onChange(s -> screens.expect(s.state().version(), Preload.of(s.show()).size()));
+        director.onChange(Timing.told("screens", s -> screens.expect(s.state().version(), Preload.of(s.show()).size())));
         DisplayController display = new DisplayController(director, views, screens, HEARTBEAT_MILLIS);
         Preflights preflights = new Preflights(db);
         PresenterController presenter = new PresenterController(director, views, auth, shows, screens, preflights::passed,
@@ -110,11 +111,11 @@ public final class App implements AutoCloseable {
         AdminController admin = new AdminController(auth, shows, director, new MediaStore(settings.mediaDir()), views,
                 settings.mediaDir(), settings.slidesDir(), preflights);
         PreflightController preflight = new PreflightController(shows, preflights, views, clock, presenter::preflightChanged);
-        director.onChange(display::changed);
-        director.onChange(presenter::changed);
-        director.onChange(stage::changed);
-        director.onChange(kiosk::changed);
-        director.onChange(tools::changed);
+        director.onChange(Timing.told("display", display::changed));
+        director.onChange(Timing.told("presenter", presenter::changed));
+        director.onChange(Timing.told("stage", stage::changed));
+        director.onChange(Timing.told("kiosk", kiosk::changed));
+        director.onChange(Timing.told("tools", tools::changed));
         Javalin javalin = Server.create(settings.mediaDir(), config -> {
             display.routes(config.routes);
             presenter.routes(config.routes);

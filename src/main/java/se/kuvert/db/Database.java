@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import se.kuvert.web.Timing;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -116,8 +118,14 @@ public final class Database implements AutoCloseable {
             }
             connection.setAutoCommit(false);
             try {
+                if (Timing.ON) {
+                    Timing.mark("transaction begins");
+                }
                 T result = work.run(connection);
                 connection.commit();
+                if (Timing.ON) {
+                    Timing.mark("committed");
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();

@@ -69,6 +69,7 @@ public final class Server {
                     }
                 }
             });
+            Timing.routes(config.routes);
             config.routes.get("/", ctx -> ctx.redirect("/display", HttpStatus.FOUND));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 if (e.getCause() instanceof BadMessageException bad) {

@@ -152,6 +152,9 @@ public final class SseHub implements AutoCloseable {
             latest = bytes;
             subscribers.forEach(s -> s.add(bytes));
         }
+        if (Timing.ON) {
+            Timing.published(event, bytes);
+        }
         subscribers.forEach(Subscriber::schedule);
     }
 
@@ -193,6 +196,8 @@ public final class SseHub implements AutoCloseable {
         final EndPoint endPoint;
         final Runnable onClose;
         boolean unflushed;
+        /** For {@link Timing}: the last payload written and not yet flushed. */
+        byte[] written;
 
         Subscriber(SseClient client, ServletOutputStream out, EndPoint endPoint, Runnable onClose) {
             this.client = client;
@@ -249,9 +254,13 @@ public final class SseHub implements AutoCloseable {
                         backlog.addAndGet(-next.length);
                         out.write(next);
                         unflushed = true;
+                        written = next;
                     } else if (unflushed) {
                         unflushed = false;
                         out.flush();
+                        if (Timing.ON) {
+                            Timing.written(written);
+                        }
                     } else {
                         draining.set(false);
                         if ((pending.isEmpty() && !finish) || !draining.compareAndSet(false, true)) {
