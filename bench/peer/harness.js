@@ -171,14 +171,14 @@ async function measure(target, n, stats) {
   const delays = [];
   try {
     for (let r = 0; r < COLD + WARM; r++) {
-      const version = Math.max(...seen) + 1;
+      const version = seen.reduce((a, b) => Math.max(a, b), 0) + 1;
       const arrived = new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`${target.name}: only ${n - waiting.left} of ${n} got version ${version}`)), ROUND_TIMEOUT);
         waiting = { version, t0: now(), at: new Array(n), left: n, done: () => { clearTimeout(timer); resolve(); } };
       });
       await target.command();
       await arrived;
-      if (r >= COLD) delays.push(...waiting.at);
+      if (r >= COLD) for (const d of waiting.at) delays.push(d);
       if (stats) { const s = processStats(target.child); stats.rss = Math.max(stats.rss || 0, s.rss); stats.threads = Math.max(stats.threads || 0, s.threads); }
       waiting = null;
       await sleep(20); // let the last writes settle before the next round
@@ -248,7 +248,7 @@ async function startups() {
 // tap to display in Chromium, measured by the Java side (Playwright; the jar alone on the machine)
 function tapToDisplay() {
   return new Promise(resolve => {
-    const mvn = spawn('mvn', ['-o', '-q', '-B', 'exec:exec', '-Dbench.main=se.kuvert.bench.Tap'], { cwd: path.join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+    const mvn = spawn('mvn', ['-o', '-q', '-B', 'exec:exec', '-Dbench.main=se.kuvert.bench.Tap', `-Dbench.jar=${JAR}`], { cwd: path.join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     mvn.stdout.on('data', c => out += c);
     const timer = setTimeout(() => mvn.kill('SIGTERM'), 5 * 60_000);
@@ -286,7 +286,7 @@ async function main() {
     const stats = { Kuvert: {}, peer: {} };
     for (let run = 0; run < RUNS; run++) {
       const order = run % 2 === 0 ? [kuvert, peer] : [peer, kuvert];
-      for (const target of order) all[target.name].push(...await measure(target, n, stats[target.name]));
+      for (const target of order) for (const d of await measure(target, n, stats[target.name])) all[target.name].push(d);
     }
     const k = all.Kuvert.sort((a, b) => a - b), p = all.peer.sort((a, b) => a - b);
     const timing = await serverTiming(kuvert);

@@ -14,7 +14,7 @@ public final class Tap {
     }
 
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of("target", "kuvert.jar");
+        Path jar = Path.of(System.getProperty("bench.jar", "target/kuvert.jar"));
         if (!Files.exists(jar)) {
             throw new IllegalStateException("build first: mvn -q -DskipTests package");
         }
