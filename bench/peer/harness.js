@@ -17,9 +17,12 @@ const TOKEN = 'bench-token-0123456789abcdef';
 // state: GET /events/state with the API token (JSON, what a tool such as Companion reads); display: GET /events/display
 // (the big screen's HTML, no login)
 const STREAM = process.env.BENCH_STREAM || 'state';
-const SIZES = (process.env.BENCH_SIZES || '1,100,1000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES || '1,100,1000,10000').split(',').map(Number);
+// BENCH_TAP=0 skips tap to display in Chromium (the Java side: mvn exec:exec -Dbench.main=se.kuvert.bench.Tap)
+const TAP = process.env.BENCH_TAP !== '0';
+const STARTS = 3;
 const WARM = 20, COLD = 3, RUNS = 2, ROUND_TIMEOUT = 20_000;
-const deadline = Date.now() + 10 * 60_000; // the whole run, whatever happens
+const deadline = Date.now() + 20 * 60_000; // the whole run, whatever happens
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 const children = [];
 
@@ -27,7 +30,7 @@ const now = () => Number(process.hrtime.bigint()) / 1e6;
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p / 100 * sorted.length) - 1))];
 const fmt = x => x.toFixed(1);
-function checkDeadline() { if (Date.now() > deadline) throw new Error('benchmark ran over its 10 minutes'); }
+function checkDeadline() { if (Date.now() > deadline) throw new Error('benchmark ran over its 20 minutes'); }
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -36,9 +39,9 @@ function freePort() {
   });
 }
 
-function request(port, method, url, body, headers = {}) {
+function request(port, method, url, body, headers = {}, keepAlive = true) {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: url, agent,
+    const req = http.request({ host: '127.0.0.1', port, method, path: url, agent: keepAlive ? agent : false,
       headers: { ...headers, ...(body ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } : {}) } }, res => {
       let text = '';
       res.setEncoding('utf8');
@@ -55,8 +58,8 @@ function request(port, method, url, body, headers = {}) {
 async function awaitHealth(port, what) {
   const until = Date.now() + 60_000;
   while (Date.now() < until) {
-    try { if ((await request(port, 'GET', '/health')).status === 200) return; } catch (e) { /* not up yet */ }
-    await sleep(50);
+    try { if ((await request(port, 'GET', '/health', null, {}, false)).status === 200) return; } catch (e) { /* not up yet */ }
+    await sleep(10);
   }
   throw new Error(`${what} did not come up`);
 }
@@ -65,15 +68,17 @@ async function awaitHealth(port, what) {
 async function startKuvert() {
   const port = await freePort();
   const data = fs.mkdtempSync(path.join(os.tmpdir(), 'kuvert-bench-'));
-  const child = spawn('java', ['--enable-native-access=ALL-UNNAMED', ...(process.env.KUVERT_JAVA_OPTS || '').split(' ').filter(Boolean), '-jar', JAR], {
+  const t0 = now();
+  const child = spawn('java', ['--enable-native-access=ALL-UNNAMED', '-Dkuvert.timing=true', ...(process.env.KUVERT_JAVA_OPTS || '').split(' ').filter(Boolean), '-jar', JAR], {
     cwd: path.join(__dirname, '..', '..'),
     env: { ...process.env, KUVERT_PORT: String(port), KUVERT_DATA_DIR: data, KUVERT_API_TOKEN: TOKEN, KUVERT_PRESENTER_PIN: '12345678' },
     stdio: ['ignore', 'ignore', 'inherit'] });
   children.push(child);
   await awaitHealth(port, 'Kuvert');
+  const startup = now() - t0;
   let flip = 0;
   return {
-    name: 'Kuvert', port, child,
+    name: 'Kuvert', port, child, startup,
     command: () => {
       const action = (flip++ % 2 === 0) ? 'next' : 'prev';
       return request(port, 'POST', '/api/control', JSON.stringify({ action }), { Authorization: `Bearer ${TOKEN}` }).then(r => {
@@ -106,9 +111,11 @@ async function startKuvert() {
 // ---- the peer ----
 async function startPeer() {
   const port = await freePort();
+  const t0 = now();
   const child = spawn('node', [path.join(__dirname, 'peer.js'), String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
   children.push(child);
   await awaitHealth(port, 'the peer');
+  const startup = now() - t0;
   const { secret, socketId } = JSON.parse((await request(port, 'GET', '/token')).text);
   const url = `http://127.0.0.1:${port}`;
   const options = { forceNew: true, transports: ['websocket'], reconnection: false };
@@ -117,7 +124,7 @@ async function startPeer() {
   let version = 0;
   let indexh = 0;
   return {
-    name: 'peer', port, child,
+    name: 'peer', port, child, startup, close: () => master.close(),
     // reveal.js's master sends Reveal.getState() with the secret; the version rides along so the harness can match it
     command: async () => {
       indexh = indexh === 0 ? 1 : 0;
@@ -135,7 +142,15 @@ async function startPeer() {
 }
 
 // ---- one measurement: N subscribers, cold rounds, then WARM rounds ----
-async function measure(target, n) {
+// resident memory (MB) and threads of a server process, from /proc
+function processStats(child) {
+  try {
+    const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    return { rss: Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024, threads: Number(/Threads:\s+(\d+)/.exec(status)[1]) };
+  } catch (e) { return { rss: NaN, threads: NaN }; }
+}
+
+async function measure(target, n, stats) {
   const seen = new Array(n).fill(0);
   let waiting = null; // { version, t0, at: [], left }
   const subs = [];
@@ -156,14 +171,15 @@ async function measure(target, n) {
   const delays = [];
   try {
     for (let r = 0; r < COLD + WARM; r++) {
-      const version = Math.max(...seen) + 1;
+      const version = seen.reduce((a, b) => Math.max(a, b), 0) + 1;
       const arrived = new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`${target.name}: only ${n - waiting.left} of ${n} got version ${version}`)), ROUND_TIMEOUT);
         waiting = { version, t0: now(), at: new Array(n), left: n, done: () => { clearTimeout(timer); resolve(); } };
       });
       await target.command();
       await arrived;
-      if (r >= COLD) delays.push(...waiting.at);
+      if (r >= COLD) for (const d of waiting.at) delays.push(d);
+      if (stats) { const s = processStats(target.child); stats.rss = Math.max(stats.rss || 0, s.rss); stats.threads = Math.max(stats.threads || 0, s.threads); }
       waiting = null;
       await sleep(20); // let the last writes settle before the next round
       checkDeadline();
@@ -193,42 +209,125 @@ async function noSubscribers(kuvert) {
   return out;
 }
 
+// Kuvert's own stages of each command since the last call (GET /bench/timing, on with -Dkuvert.timing=true), µs
+async function serverTiming(kuvert) {
+  const r = await request(kuvert.port, 'GET', '/bench/timing');
+  if (r.status !== 200) return null; // an older jar
+  const rows = {};
+  for (const line of r.text.trim().split('\n').slice(1)) {
+    const [stage, p50, p99, n] = line.split('\t');
+    rows[stage] = { p50: Number(p50) / 1000, p99: Number(p99) / 1000, n: Number(n) };
+  }
+  return rows;
+}
+
+function printTiming(title, rows) {
+  if (!rows) { console.log(`\n${title}: not measured (this jar has no /bench/timing)`); return; }
+  console.log(`\n${title} (inside the server, from the request reaching Kuvert's handlers; ms)\n`);
+  console.log('| stage | p50 | p99 | n |\n|---|---|---|---|');
+  for (const [stage, t] of Object.entries(rows)) console.log(`| ${stage} | ${t.p50.toFixed(3)} | ${t.p99.toFixed(3)} | ${t.n} |`);
+}
+
+// start-up to /health answering 200, STARTS times each, alternating, fresh data folder for Kuvert each time
+async function startups() {
+  const times = { Kuvert: [], peer: [] };
+  for (let i = 0; i < STARTS; i++) {
+    for (const start of i % 2 === 0 ? [startKuvert, startPeer] : [startPeer, startKuvert]) {
+      const target = await start();
+      times[target.name].push(target.startup);
+      if (target.close) target.close();
+      target.child.kill('SIGTERM');
+      await new Promise(r => target.child.exitCode !== null ? r() : target.child.once('exit', r));
+    }
+    checkDeadline();
+  }
+  for (const k of Object.keys(times)) times[k].sort((a, b) => a - b);
+  return times;
+}
+
+// tap to display in Chromium, measured by the Java side (Playwright; the jar alone on the machine)
+function tapToDisplay() {
+  return new Promise(resolve => {
+    const mvn = spawn('mvn', ['-o', '-q', '-B', 'exec:exec', '-Dbench.main=se.kuvert.bench.Tap', `-Dbench.jar=${JAR}`], { cwd: path.join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    mvn.stdout.on('data', c => out += c);
+    const timer = setTimeout(() => mvn.kill('SIGTERM'), 5 * 60_000);
+    mvn.on('exit', () => {
+      clearTimeout(timer);
+      const m = /tap p50=([\d.]+) p95=([\d.]+) max=([\d.]+) n=(\d+)/.exec(out);
+      resolve(m ? { p50: Number(m[1]), p95: Number(m[2]), max: Number(m[3]), n: Number(m[4]) } : { error: out.trim().split('\n').pop() || 'no result' });
+    });
+  });
+}
+
 async function main() {
   if (!fs.existsSync(JAR)) throw new Error(`no ${JAR}: build first (mvn -q -B -DskipTests package)`);
   console.log(`# Kuvert beside a reveal.js-multiplex-style socket.io relay`);
   console.log(`\n${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map(x => x.toFixed(1)).join(' ')}, ${new Date().toISOString()}`);
   console.log(`jar: ${JAR}; Kuvert's subscribers on /events/${STREAM}\n`);
+  const started = await startups();
   const kuvert = await startKuvert();
   const peer = await startPeer();
 
   const solo = await noSubscribers(kuvert);
+  const soloTiming = await serverTiming(kuvert);
   console.log('## Nobody subscribed (500 requests after 300 to warm up, one after another)\n');
   console.log('| request | p50 (ms) | p99 (ms) |\n|---|---|---|');
   for (const [label, t] of Object.entries(solo)) console.log(`| \`${label}\` | ${fmt(pct(t, 50))} | ${fmt(pct(t, 99))} |`);
+  printTiming('Stages of `POST /api/control` with nobody subscribed', soloTiming);
 
   // warm both with one untimed pass of a few subscribers
   await measure(kuvert, 10); await measure(peer, 10);
+  await serverTiming(kuvert); // forget the warm-up's stages
 
   const rows = [];
   for (const n of SIZES) {
     const all = { Kuvert: [], peer: [] };
+    const stats = { Kuvert: {}, peer: {} };
     for (let run = 0; run < RUNS; run++) {
       const order = run % 2 === 0 ? [kuvert, peer] : [peer, kuvert];
-      for (const target of order) all[target.name].push(...await measure(target, n));
+      for (const target of order) for (const d of await measure(target, n, stats[target.name])) all[target.name].push(d);
     }
     const k = all.Kuvert.sort((a, b) => a - b), p = all.peer.sort((a, b) => a - b);
-    rows.push({ n, k50: pct(k, 50), k99: pct(k, 99), p50: pct(p, 50), p99: pct(p, 99) });
+    const timing = await serverTiming(kuvert);
+    const first = timing && timing[`first byte: ${STREAM === 'state' ? 'state' : 'stage'}`];
+    rows.push({ n, k50: pct(k, 50), k99: pct(k, 99), p50: pct(p, 50), p99: pct(p, 99), stats, timing, first });
     process.stderr.write(`N=${n} done\n`);
   }
   console.log(`\n## Fan-out: ${WARM} warm rounds after ${COLD} cold, ${RUNS} alternating runs of each\n`);
-  console.log('Delay from the command\'s start to its receipt at each subscriber, ms.\n');
-  console.log('| subscribers | Kuvert p50 / p99 | peer p50 / p99 | Kuvert ÷ peer, p50 | Kuvert ÷ peer, p99 |\n|---|---|---|---|---|');
+  console.log('Delay from the command\'s start to its receipt at each subscriber, ms; every subscriber got every change'
+    + ' (a round waits for all of them, up to 20 s, or the run fails). Memory and threads of the server process, the most seen during the rounds.\n');
+  console.log('| subscribers | Kuvert p50 / p99 | peer p50 / p99 | Kuvert ÷ peer, p50 | Kuvert ÷ peer, p99 | Kuvert memory / threads | peer memory / threads |\n|---|---|---|---|---|---|---|');
   for (const r of rows) {
-    console.log(`| ${r.n} | ${fmt(r.k50)} / ${fmt(r.k99)} | ${fmt(r.p50)} / ${fmt(r.p99)} | ${(r.k50 / r.p50).toFixed(2)} | ${(r.k99 / r.p99).toFixed(2)} |`);
+    const st = s => `${Math.round(s.rss)} MB / ${s.threads}`;
+    console.log(`| ${r.n} | ${fmt(r.k50)} / ${fmt(r.k99)} | ${fmt(r.p50)} / ${fmt(r.p99)} | ${(r.k50 / r.p50).toFixed(2)} | ${(r.k99 / r.p99).toFixed(2)} | ${st(r.stats.Kuvert)} | ${st(r.stats.peer)} |`);
   }
+  for (const r of rows) printTiming(`Stages at ${r.n} subscriber(s), all rounds of both runs`, r.timing);
+  const tap = TAP ? await tapToDisplay() : null;
+
+  const ratio = (a, b) => (a / b).toFixed(2);
+  const at = n => rows.find(r => r.n === n);
+  console.log('\n## Against the targets of issue 12\n');
+  console.log('| measure | target | Kuvert | peer | Kuvert ÷ peer |\n|---|---|---|---|---|');
+  for (const n of [1, 100, 1000]) {
+    const r = at(n);
+    if (r) console.log(`| p99 at ${n} subscriber(s) | ÷ peer ≤ 1.0 | ${fmt(r.k99)} ms | ${fmt(r.p99)} ms | ${ratio(r.k99, r.p99)} |`);
+  }
+  const c = solo['POST /api/control'];
+  console.log(`| \`POST /api/control\`, nobody subscribed | p50 ≤ 1.5 ms, p99 ≤ 4 ms | ${fmt(pct(c, 50))} / ${fmt(pct(c, 99))} ms | — | — |`);
+  const f1 = at(1) && at(1).first;
+  console.log(`| command to first byte on one stream, in the server, 1 subscriber | p50 ≤ 0.5 ms | ${f1 ? f1.p50.toFixed(3) + ' ms (p99 ' + f1.p99.toFixed(3) + ')' : 'not measured'} | — | — |`);
+  const big = at(10000);
+  if (big) {
+    console.log(`| 10 000 subscribers, p99 | ≤ 300 ms | ${fmt(big.k99)} ms | ${fmt(big.p99)} ms | ${ratio(big.k99, big.p99)} |`);
+    console.log(`| 10 000 subscribers, server memory | ≤ 512 MB | ${Math.round(big.stats.Kuvert.rss)} MB | ${Math.round(big.stats.peer.rss)} MB | ${ratio(big.stats.Kuvert.rss, big.stats.peer.rss)} |`);
+    console.log(`| 10 000 subscribers, server threads | ≤ 64 | ${big.stats.Kuvert.threads} | ${big.stats.peer.threads} | — |`);
+  }
+  console.log(`| tap to display in Chromium, p95 | ≤ 50 ms | ${tap ? (tap.error ? 'not measured: ' + tap.error : `${fmt(tap.p95)} ms (p50 ${fmt(tap.p50)}, ${tap.n} taps)`) : 'skipped (BENCH_TAP=0)'} | — (the peer has no screen) | — |`);
+  console.log(`| start-up to \`/health\`, median of ${STARTS} | ≤ 1 500 ms | ${Math.round(pct(started.Kuvert, 50))} ms | ${Math.round(pct(started.peer, 50))} ms | ${ratio(pct(started.Kuvert, 50), pct(started.peer, 50))} |`);
   console.log(`\nload average at the end: ${os.loadavg().map(x => x.toFixed(1)).join(' ')}`);
 }
 
 function stop() { for (const c of children) { try { c.kill('SIGTERM'); } catch (e) { /* gone */ } } }
 main().then(() => { stop(); process.exit(0); }, e => { console.error(e); stop(); process.exit(1); });
-setTimeout(() => { console.error('benchmark ran over its time'); stop(); process.exit(2); }, 11 * 60_000).unref();
+setTimeout(() => { console.error('benchmark ran over its time'); stop(); process.exit(2); }, 21 * 60_000).unref();

@@ -38,6 +38,7 @@ import se.kuvert.sound.SoundDesk;
 import se.kuvert.web.LocalAddress;
 import se.kuvert.web.Qr;
 import se.kuvert.web.Server;
+import se.kuvert.web.Stopwatch;
 import se.kuvert.web.Views;
 
 import org.slf4j.Logger;
@@ -112,7 +113,7 @@ public final class App implements AutoCloseable {
         AudioOutput audio = new AudioOutput(settings.audio());
         Screens screens = new Screens(clock, audio);
         expect(screens, director.snapshot());
-        director.onChange(s -> expect(screens, s));
+        director.onChange(Stopwatch.told("screens", s -> expect(screens, s)));
         SoundDesk sound = new SoundDesk();
         DisplayController display = new DisplayController(director, views, screens, HEARTBEAT_MILLIS, sound, audio);
         sound.onCue(display::cue);
@@ -133,14 +134,14 @@ public final class App implements AutoCloseable {
                 settings.mediaDir(), settings.slidesDir(), preflights);
         PreflightController preflight = new PreflightController(shows, preflights, views, clock, presenter::preflightChanged,
                 id -> director.snapshot().state().rehearsal() && id.equals(director.snapshot().state().showId()));
-        director.onChange(display::changed);
-        director.onChange(presenter::changed);
-        director.onChange(stage::changed);
-        director.onChange(kiosk::changed);
-        director.onChange(tools::changed);
+        director.onChange(Stopwatch.told("display", display::changed));
+        director.onChange(Stopwatch.told("presenter", presenter::changed));
+        director.onChange(Stopwatch.told("stage", stage::changed));
+        director.onChange(Stopwatch.told("kiosk", kiosk::changed));
+        director.onChange(Stopwatch.told("tools", tools::changed));
         Timing timing = new Timing(db, director, clock);
-        director.onChange(timing::changed);
-        director.onChange(operator::changed);
+        director.onChange(Stopwatch.told("timing", timing::changed));
+        director.onChange(Stopwatch.told("operator", operator::changed));
         Javalin javalin = Server.create(settings.mediaDir(), config -> {
             display.routes(config.routes);
             presenter.routes(config.routes);

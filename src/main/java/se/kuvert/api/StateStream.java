@@ -44,7 +44,7 @@ public final class StateStream implements AutoCloseable {
         this.clock = clock;
         told = director.snapshot();
         segment = segment.next(told, clock.instant());
-        this.hub = new SseHub(EVENT, render(told), heartbeatMillis);
+        this.hub = new SseHub(EVENT, render(told, segment), heartbeatMillis);
         screens.onChange(this::screensChanged);
     }
 
@@ -61,11 +61,14 @@ public final class StateStream implements AutoCloseable {
     public synchronized void changed(Snapshot snapshot) {
         told = snapshot;
         segment = segment.next(snapshot, clock.instant());
-        hub.publishIfChanged(render(snapshot));
+        Segment now = segment;
+        hub.publishLazilyIfChanged(() -> render(snapshot, now));
     }
 
     private synchronized void screensChanged() {
-        hub.publishIfChanged(render(told));
+        Snapshot snapshot = told;
+        Segment now = segment;
+        hub.publishLazilyIfChanged(() -> render(snapshot, now));
     }
 
     /** The operator console took or handed back the lock. */
@@ -73,7 +76,8 @@ public final class StateStream implements AutoCloseable {
         screensChanged();
     }
 
-    private String render(Snapshot snapshot) {
+    /** Rendered when someone listens (maybe later, on another thread): takes what it shows, reads no field. */
+    private String render(Snapshot snapshot, Segment segment) {
         try {
             return JSON.writeValueAsString(ToolState.of(snapshot, segment, screens.reports(), shows.list(), lockedBy.get()));
         } catch (JsonProcessingException e) {

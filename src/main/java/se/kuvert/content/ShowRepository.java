@@ -19,13 +19,33 @@ public final class ShowRepository {
 
     private final Database db;
 
+    /** Counts this repository's writes to the shows, so the kept list (see {@link #list}) is never older than them. */
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+    /** The last list read, with what it was read at; read and written under the database's lock. */
+    private Listing listing;
+
+    private record Listing(long writes, long dataVersion, List<Summary> shows) {
+    }
+
     public ShowRepository(Database db) {
         this.db = db;
     }
 
+    /** Runs a write to the shows; the kept list is forgotten inside it and again once it is over (committed or not). */
+    private <T> T writing(Database.Work<T> work) {
+        try {
+            return db.inTransaction(c -> {
+                writes.incrementAndGet();
+                return work.run(c);
+            });
+        } finally {
+            writes.incrementAndGet();
+        }
+    }
+
     public void save(Show show, String source) {
         String document = toJson(show);
-        db.inTransaction(c -> {
+        writing(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO shows (id, title, source, document, updated_at) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET title = excluded.title, source = excluded.source,
@@ -52,7 +72,7 @@ public final class ShowRepository {
     }
 
     public boolean delete(String id) {
-        return db.inTransaction(c -> {
+        return writing(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM shows WHERE id = ?")) {
                 ps.setString(1, id);
                 return ps.executeUpdate() > 0;
@@ -60,17 +80,31 @@ public final class ShowRepository {
         });
     }
 
-    /** Id and title of every show, by title. */
+    /**
+     * Id and title of every show, by title. Every change tells the tools this list, so it is kept until this
+     * repository writes a show or another connection (an import from the command line) commits.
+     */
     public List<Summary> list() {
         return db.read(c -> {
+            // Inside a write the list may show what is not committed yet: read it, never keep it.
+            boolean keep = c.getAutoCommit();
+            long version = db.dataVersion(c);
+            long written = writes.get();
+            Listing kept = listing;
+            if (keep && kept != null && kept.writes() == written && kept.dataVersion() == version) {
+                return kept.shows();
+            }
             List<Summary> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, title FROM shows ORDER BY title, id");
-                 ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = db.prepared(c, "SELECT id, title FROM shows ORDER BY title, id").executeQuery()) {
                 while (rs.next()) {
                     out.add(new Summary(rs.getString(1), rs.getString(2)));
                 }
             }
-            return out;
+            List<Summary> shows = List.copyOf(out);
+            if (keep) {
+                listing = new Listing(written, version, shows);
+            }
+            return shows;
         });
     }
 

@@ -11,11 +11,23 @@ import java.util.List;
  * videos, then the sounds, which only the audio output loads. The same list whoever wins.
  */
 public final class Preload {
+    /** The last show asked about and its media: every change asks again for the same show (a regex per medium). */
+    private static volatile Last last = new Last(null, List.of());
+
+    private record Last(Show show, List<String> media) {
+    }
+
     private Preload() {
     }
 
     public static List<String> of(Show show) {
-        return show == null ? List.of() : show.media().stream().map(Renditions::display).toList();
+        Last kept = last;
+        if (kept.show() == show) {
+            return kept.media();
+        }
+        List<String> media = show == null ? List.of() : show.media().stream().map(Renditions::display).toList();
+        last = new Last(show, media);
+        return media;
     }
 
     /** The sounds of the show, which the screen that plays them loads besides the rest. */

@@ -50,12 +50,12 @@ final class LiveStateRepository {
     void record(LogEntry entry, boolean stateChanged, Set<String> revealed) {
         db.inTransaction(c -> {
             if (stateChanged) {
-                save(c, entry.to());
+                save(db, c, entry.to());
             }
             if (revealed != null && entry.to().showId() != null) {
                 saveRevealed(c, entry.to().showId(), revealed, entry.at());
             }
-            log(c, entry);
+            log(db, c, entry);
             return null;
         });
     }
@@ -111,48 +111,46 @@ final class LiveStateRepository {
         });
     }
 
-    private static void save(Connection c, LiveState s) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO live_state (id, show_id, slide, step, blackout, logo, version, started_at, updated_at, loop, rehearsal)
-                VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(id) DO UPDATE SET show_id = excluded.show_id, slide = excluded.slide, step = excluded.step,
-                    blackout = excluded.blackout, logo = excluded.logo, loop = excluded.loop, version = excluded.version,
-                    started_at = excluded.started_at, updated_at = excluded.updated_at,
-                    rehearsal = excluded.rehearsal""")) {
-            ps.setString(1, s.showId());
-            ps.setInt(2, s.slide());
-            ps.setInt(3, s.step());
-            ps.setInt(4, s.blackout() ? 1 : 0);
-            ps.setInt(5, s.logo() ? 1 : 0);
-            ps.setLong(6, s.version());
-            if (s.startedAt() == null) {
-                ps.setNull(7, Types.VARCHAR);
-            } else {
-                ps.setString(7, s.startedAt().toString());
-            }
-            ps.setString(8, Instant.now().toString());
-            ps.setInt(9, s.loop() ? 1 : 0);
-            ps.setInt(10, s.rehearsal() ? 1 : 0);
-            ps.executeUpdate();
+    private static void save(Database db, Connection c, LiveState s) throws SQLException {
+        PreparedStatement ps = db.prepared(c, """
+            INSERT INTO live_state (id, show_id, slide, step, blackout, logo, version, started_at, updated_at, loop, rehearsal)
+            VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET show_id = excluded.show_id, slide = excluded.slide, step = excluded.step,
+                blackout = excluded.blackout, logo = excluded.logo, loop = excluded.loop, version = excluded.version,
+                started_at = excluded.started_at, updated_at = excluded.updated_at,
+                rehearsal = excluded.rehearsal""");
+        ps.setString(1, s.showId());
+        ps.setInt(2, s.slide());
+        ps.setInt(3, s.step());
+        ps.setInt(4, s.blackout() ? 1 : 0);
+        ps.setInt(5, s.logo() ? 1 : 0);
+        ps.setLong(6, s.version());
+        if (s.startedAt() == null) {
+            ps.setNull(7, Types.VARCHAR);
+        } else {
+            ps.setString(7, s.startedAt().toString());
         }
+        ps.setString(8, Instant.now().toString());
+        ps.setInt(9, s.loop() ? 1 : 0);
+        ps.setInt(10, s.rehearsal() ? 1 : 0);
+        ps.executeUpdate();
     }
 
-    private static void log(Connection c, LogEntry e) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO control_log (at, who, action, outcome, from_show, from_slide, from_step, to_show, to_slide, to_step, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            ps.setString(1, e.at().toString());
-            ps.setString(2, e.who());
-            ps.setString(3, e.action());
-            ps.setString(4, e.outcome());
-            ps.setString(5, e.from().showId());
-            ps.setInt(6, e.from().slide());
-            ps.setInt(7, e.from().step());
-            ps.setString(8, e.to().showId());
-            ps.setInt(9, e.to().slide());
-            ps.setInt(10, e.to().step());
-            ps.setLong(11, e.to().version());
-            ps.executeUpdate();
-        }
+    private static void log(Database db, Connection c, LogEntry e) throws SQLException {
+        PreparedStatement ps = db.prepared(c, """
+            INSERT INTO control_log (at, who, action, outcome, from_show, from_slide, from_step, to_show, to_slide, to_step, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        ps.setString(1, e.at().toString());
+        ps.setString(2, e.who());
+        ps.setString(3, e.action());
+        ps.setString(4, e.outcome());
+        ps.setString(5, e.from().showId());
+        ps.setInt(6, e.from().slide());
+        ps.setInt(7, e.from().step());
+        ps.setString(8, e.to().showId());
+        ps.setInt(9, e.to().slide());
+        ps.setInt(10, e.to().step());
+        ps.setLong(11, e.to().version());
+        ps.executeUpdate();
     }
 }

@@ -56,7 +56,7 @@ public final class PresenterController implements AutoCloseable {
         this.screens = screens;
         this.hub = new SseHub(EVENT, panel(director.snapshot()), heartbeatMillis);
         this.healthHub = new SseHub(HEALTH_EVENT, health(director.snapshot()), heartbeatMillis);
-        screens.onChange(() -> healthHub.publishIfChanged(health(director.snapshot())));
+        screens.onChange(() -> healthHub.publishLazilyIfChanged(() -> health(director.snapshot())));
     }
 
     public void routes(RoutesConfig routes) {
@@ -101,7 +101,7 @@ public final class PresenterController implements AutoCloseable {
     /** Called by the Director after every change. */
     public synchronized void changed(Snapshot snapshot) {
         hub.publishLazily(() -> panel(snapshot));
-        healthHub.publishIfChanged(health(snapshot));
+        healthHub.publishLazilyIfChanged(() -> health(snapshot));
     }
 
     /** The operator console took or handed back the lock. Synchronized with {@link #changed}, so no older panel wins. */
@@ -123,7 +123,7 @@ public final class PresenterController implements AutoCloseable {
 
     /** A preflight was stored: the warning before the show may come or go. */
     public void preflightChanged() {
-        healthHub.publishIfChanged(health(director.snapshot()));
+        healthHub.publishLazilyIfChanged(() -> health(director.snapshot()));
     }
 
     private void page(Context ctx) {

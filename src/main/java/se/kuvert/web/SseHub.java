@@ -43,6 +43,12 @@ public final class SseHub implements AutoCloseable {
     private static final byte[] HEARTBEAT = ": hb\n\n".getBytes(StandardCharsets.UTF_8);
     /** A subscriber with more than this still to write has stopped reading (a stage is some 10-50 kB). */
     static final long MAX_BACKLOG = 4L * 1024 * 1024;
+    /**
+     * A change to a stream with this few subscribers (a ceremony's screens) is written by the thread that publishes
+     * it, without waiting for a writer to wake: the writes never block, so it costs that thread a copy into Jetty's
+     * buffers per subscriber. Larger streams go to the shared writers, so one publish never writes to thousands.
+     */
+    static final int WRITE_HERE_UP_TO = 8;
 
     /**
      * Every hub of the process shares these few threads: writes never block, so a writer only copies bytes into
@@ -96,17 +102,30 @@ public final class SseHub implements AutoCloseable {
         }
         Subscriber subscriber = new Subscriber(client, out, endPoint(client), onClose);
         async.addListener(subscriber);
-        synchronized (this) {
-            if (pending != null) {
-                latest = format(event, pending.get());
-                pending = null;
+        // What was published while nobody listened is rendered now, outside the hub's lock (a render may read the
+        // database or the screens' registry); if something newer came meanwhile, that is what the subscriber gets.
+        while (true) {
+            Supplier<String> toRender;
+            synchronized (this) {
+                toRender = pending;
             }
-            subscriber.add(RETRY);
-            if (first != null) {
-                subscriber.add(first);
+            byte[] rendered = toRender == null ? null : format(event, toRender.get());
+            synchronized (this) {
+                if (pending != toRender) {
+                    continue;
+                }
+                if (rendered != null) {
+                    latest = rendered;
+                    pending = null;
+                }
+                subscriber.add(RETRY);
+                if (first != null) {
+                    subscriber.add(first);
+                }
+                subscriber.add(latest);
+                subscribers.add(subscriber);
+                break;
             }
-            subscriber.add(latest);
-            subscribers.add(subscriber);
         }
         if (closed) {
             subscriber.end();
@@ -133,13 +152,25 @@ public final class SseHub implements AutoCloseable {
      * the presenter's panel, and the big screen itself while it is not yet (or no longer) connected.
      */
     public void publishLazily(Supplier<String> payload) {
+        publishLazily(payload, false);
+    }
+
+    /**
+     * As {@link #publishLazily}, and sends nothing when the payload is what was sent last: for the streams that are
+     * told of more than the show's changes (the phone's health strip, the tools' state).
+     */
+    public void publishLazilyIfChanged(Supplier<String> payload) {
+        publishLazily(payload, true);
+    }
+
+    private void publishLazily(Supplier<String> payload, boolean onlyIfChanged) {
         synchronized (this) {
             if (subscribers.isEmpty()) {
                 pending = payload;
                 return;
             }
         }
-        publish(payload.get());
+        publish(payload.get(), onlyIfChanged);
     }
 
     private void publish(String payload, boolean onlyIfChanged) {
@@ -152,7 +183,37 @@ public final class SseHub implements AutoCloseable {
             latest = bytes;
             subscribers.forEach(s -> s.add(bytes));
         }
-        subscribers.forEach(Subscriber::schedule);
+        if (Stopwatch.ON) {
+            Stopwatch.published(event, bytes);
+        }
+        write();
+    }
+
+    /**
+     * Starts writing to every subscriber that has something queued and nobody writing to it: here for a few, else
+     * in one task per shared writer, each taking its share of them (one task per subscriber made a publish to 10 000
+     * wait some 50 ms for the writers' queue).
+     */
+    private void write() {
+        java.util.List<Subscriber> idle = new java.util.ArrayList<>();
+        for (Subscriber s : subscribers) {
+            if (s.claim()) {
+                idle.add(s);
+            }
+        }
+        if (idle.size() <= WRITE_HERE_UP_TO) {
+            idle.forEach(Subscriber::drain);
+            return;
+        }
+        int slices = Math.min(WRITER_THREADS, idle.size());
+        for (int i = 0; i < slices; i++) {
+            java.util.List<Subscriber> slice = idle.subList(i * idle.size() / slices, (i + 1) * idle.size() / slices);
+            try {
+                WRITERS.execute(() -> slice.forEach(Subscriber::drain));
+            } catch (RejectedExecutionException shutDown) {
+                slice.forEach(s -> s.draining.set(false));
+            }
+        }
     }
 
     public int size() {
@@ -171,7 +232,7 @@ public final class SseHub implements AutoCloseable {
         synchronized (this) {
             subscribers.forEach(s -> s.add(bytes));
         }
-        subscribers.forEach(Subscriber::schedule);
+        write();
     }
 
     /** An SSE event as it goes on the wire: multi-line data becomes several data lines. */
@@ -201,6 +262,8 @@ public final class SseHub implements AutoCloseable {
         final EndPoint endPoint;
         final Runnable onClose;
         boolean unflushed;
+        /** For {@link Stopwatch}: the last payload written and not yet flushed. */
+        byte[] written;
 
         Subscriber(SseClient client, ServletOutputStream out, EndPoint endPoint, Runnable onClose) {
             this.client = client;
@@ -226,10 +289,9 @@ public final class SseHub implements AutoCloseable {
             }
         }
 
-        void schedule() {
-            if ((finish || !pending.isEmpty()) && draining.compareAndSet(false, true)) {
-                execute();
-            }
+        /** True when there is something to write and this thread may now write it (then it must {@link #drain}). */
+        boolean claim() {
+            return (finish || !pending.isEmpty()) && draining.compareAndSet(false, true);
         }
 
         private void execute() {
@@ -246,7 +308,7 @@ public final class SseHub implements AutoCloseable {
         }
 
         /** Writes what is queued as long as Jetty takes it at once; runs only while holding {@code draining}. */
-        private void drain() {
+        void drain() {
             try {
                 while (!finish) {
                     if (!out.isReady()) {
@@ -257,9 +319,13 @@ public final class SseHub implements AutoCloseable {
                         backlog.addAndGet(-next.length);
                         out.write(next);
                         unflushed = true;
+                        written = next;
                     } else if (unflushed) {
                         unflushed = false;
                         out.flush();
+                        if (Stopwatch.ON) {
+                            Stopwatch.written(written);
+                        }
                     } else {
                         draining.set(false);
                         if ((pending.isEmpty() && !finish) || !draining.compareAndSet(false, true)) {

@@ -130,10 +130,22 @@ public final class Benchmark {
         return delays;
     }
 
-    private static final List<String> TAP_LINES = new ArrayList<>();
+    static final List<String> TAP_LINES = new ArrayList<>();
+    /** Every tap measured in this process, ms. */
+    private static final List<Double> TAPS = new ArrayList<>();
+
+    /** One line over every tap measured so far, for the side-by-side harness to read. */
+    static String tapSummary() {
+        double[] sorted = TAPS.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (sorted.length == 0) {
+            return "tap n=0";
+        }
+        return String.format(Locale.ROOT, "tap p50=%.1f p95=%.1f max=%.1f n=%d", pct(sorted, 50), pct(sorted, 95),
+                sorted[sorted.length - 1], sorted.length);
+    }
 
     /** Chromium: a phone taps Next through both demo shows, the big screen's DOM changes. */
-    private static void tapToDisplay(Server server) throws Exception {
+    static void tapToDisplay(Server server) throws Exception {
         List<Double> all = new ArrayList<>();
         try {
             for (String show : List.of("digitaliseringskommun-2021", "digitaliseringskommun-2017")) {
@@ -144,6 +156,7 @@ public final class Benchmark {
             TAP_LINES.add("Not measured: " + noChromium.getMessage());
             return;
         }
+        TAPS.addAll(all);
         double[] sorted = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         TAP_LINES.add(String.format(Locale.ROOT, "Chromium, a phone context (390×844, touch) tapping Next through both demo shows and a"
                 + " 1920×1080 display context, from the tap to the change in the display's DOM, %d taps: median **%.1f ms**,"

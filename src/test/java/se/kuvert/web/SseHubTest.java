@@ -87,6 +87,20 @@ class SseHubTest {
     }
 
     @Test
+    void a_lazy_payload_sent_only_if_changed_is_not_rendered_without_subscribers_nor_sent_twice() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger renders = new java.util.concurrent.atomic.AtomicInteger();
+        hub.publishLazilyIfChanged(() -> "health " + renders.incrementAndGet());
+        assertEquals(0, renders.get(), "nobody listens, nothing is rendered");
+        try (SseRecorder sse = new SseRecorder(http, url(), null)) {
+            assertEquals("health 1", sse.next().data());
+            awaitSubscribers(1);
+            hub.publishLazilyIfChanged(() -> "health 1");
+            hub.publishLazilyIfChanged(() -> "health 2");
+            assertEquals("health 2", sse.next().data(), "the unchanged payload was not sent again");
+        }
+    }
+
+    @Test
     void a_subscriber_gets_the_latest_payload_first_then_every_later_one_in_order() throws Exception {
         hub.publish("payload 1");
         hub.publish("payload 2");
