@@ -74,6 +74,21 @@ export function actionDefinitions(state, send, next) {
 		blackout: overlay('blackout', 'Blackout'),
 		logo: overlay('logo', 'Logo'),
 		loop: overlay('loop', 'Attract loop'),
+		undo: { name: 'Undo the last move (back to where the show was)', options: [], callback: () => send({ action: 'undo' }) },
+		stop_sound: { name: 'Stop the sound playing on the big screen', options: [], callback: () => send({ action: 'sound', do: 'stop' }) },
+		mute: {
+			name: "Mute the big screen's sound",
+			options: [{ id: 'mode', type: 'dropdown', label: 'On, off or toggle', choices: MODES, default: 'toggle' }],
+			callback: (event) => {
+				const on = modeToOn(event.options.mode)
+				return send(on === undefined ? { action: 'mute' } : { action: 'mute', on })
+			},
+		},
+		hand_back: {
+			name: "Hand the operator console's control back to the phone",
+			options: [],
+			callback: () => send({ action: 'lock', on: false }),
+		},
 		load: {
 			name: 'Load a show',
 			options: [{ id: 'show', type: 'dropdown', label: 'Show', choices: shows, default: shows[0].id }],
@@ -100,6 +115,8 @@ export function feedbackDefinitions(state, current, armed) {
 		logo: flag('Logo is on', 'logo', BLUE),
 		loop: flag('Attract loop is on', 'loop', BLUE),
 		next_reveals: flag('Next step reveals a winner', 'nextReveals', AMBER),
+		rehearsal: flag('The show runs as a rehearsal (stand-in winners)', 'rehearsal', AMBER),
+		locked: flag('The operator console has control (the phone is locked)', 'lockedBy', BLUE),
 		reveal_armed: {
 			type: 'boolean',
 			name: 'Next pressed once before a reveal (press again within 3 s)',
@@ -154,6 +171,7 @@ export const VARIABLES = {
 	version: { name: 'State version' },
 	last_error: { name: 'Last refused command' },
 	reveal_armed: { name: 'Next was pressed once before a reveal: press again within 3 s (true/false)' },
+	locked_by: { name: 'Who has control at the operator console (empty when the phone has it)' },
 }
 
 const two = (n) => String(n).padStart(2, '0')
@@ -181,6 +199,7 @@ export function variableValues(state, now) {
 	values.since_start = state.startedAt ? duration(now - state.startedAt) : ''
 	values.segment_left = state.segment ? duration(state.segment.startedAt + state.segment.minutes * 60000 - now) : ''
 	values.version = state.version
+	values.locked_by = state.lockedBy ?? ''
 	return values
 }
 

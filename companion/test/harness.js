@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 
 const REPO = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..')
 export const TOKEN = 'companion-test-token-0123456789'
-const PIN = '24681357'
+export const PIN = '24681357'
 
 /**
  * A real Kuvert from target/kuvert.jar on a free port (or the given one) with a temporary data folder; the demo shows

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { InstanceStatus } from '@companion-module/base'
 import KuvertInstance from '../src/main.js'
-import { fakeHost, startKuvert, TOKEN, until } from './harness.js'
+import { fakeHost, PIN, startKuvert, TOKEN, until } from './harness.js'
 
 async function api(server, path) {
 	return (await fetch(server.url + path)).json()
@@ -126,6 +126,56 @@ describe('the Kuvert module against a real Kuvert', () => {
 		instance.state = { ...instance.state, version: state.version }
 		assert.equal(await host.press('next', { confirm_reveal: false }), 200)
 		assert.equal(host.status.status, InstanceStatus.Ok, 'a command that goes through clears the warning')
+	})
+
+	test('undo goes back to the place before the last move; stop and mute reach the sound desk without moving the show', async () => {
+		const before = await api(server, '/api/state')
+		assert.equal(await host.press('next', { confirm_reveal: false }), 200)
+		await until('moved', () => instance.state.version === before.version + 1)
+		assert.equal(await host.press('undo'), 200)
+		const back = await api(server, '/api/state')
+		assert.deepEqual([back.slide, back.step, back.version], [before.slide, before.step, before.version + 2])
+		await until('the stream has the undo', () => instance.state.version === back.version)
+		assert.equal(await host.press('mute', { mode: 'on' }), 200)
+		assert.equal((await api(server, '/display/sound')).muted, true)
+		assert.equal(await host.press('mute', { mode: 'toggle' }), 200)
+		assert.equal((await api(server, '/display/sound')).muted, false)
+		assert.equal(await host.press('stop_sound'), 200)
+		assert.equal((await api(server, '/api/state')).version, back.version, 'sound commands do not change the show')
+	})
+
+	test('the rehearsal feedback lights while the show runs with stand-in winners, and hand back answers', async () => {
+		const show = instance.state.show
+		assert.equal(host.lit('rehearsal'), false)
+		assert.equal(await host.press('load', { show }), 200)
+		const rehearse = await fetch(server.url + '/api/control', {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
+			body: JSON.stringify({ action: 'load', show, rehearsal: true }),
+		})
+		assert.equal(rehearse.status, 200)
+		await until('rehearsal lit', () => host.lit('rehearsal') === true)
+		assert.equal(host.lit('locked'), false, 'nobody holds the console')
+		assert.equal(host.values.locked_by, '')
+		// A technician's console (a presenter session) takes control; the Stream Deck sees who has it, and hands back.
+		const login = await fetch(server.url + '/presenter/login', {
+			method: 'POST', redirect: 'manual',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `pin=${PIN}`,
+		})
+		const cookie = login.headers.get('set-cookie').split(';')[0]
+		const lock = await fetch(server.url + '/api/control', {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', Cookie: cookie },
+			body: JSON.stringify({ action: 'lock', on: true, name: 'Ljudbordet' }),
+		})
+		assert.equal(lock.status, 200, await lock.text())
+		await until('locked lit', () => host.lit('locked') === true)
+		assert.match(host.values.locked_by, /Ljudbordet/)
+		assert.equal(await host.press('hand_back'), 200)
+		await until('locked dark', () => host.lit('locked') === false)
+		assert.equal(host.values.locked_by, '')
+		assert.equal(await host.press('load', { show }), 200)
+		await until('rehearsal dark', () => host.lit('rehearsal') === false)
 	})
 
 	test('a bad command is refused with Kuvert\'s reason', async () => {
