@@ -89,7 +89,7 @@ public final class ControlApi {
             ctx.json(cue.get() instanceof ControlRequest.Sound.Mute mute ? sound.mute(mute.on()) : sound.stop());
             return;
         }
-        Director.Outcome outcome = director.apply(request.command(), request.ifVersion(), who.get());
+        Director.Outcome outcome = director.apply(request.command(), request.ifVersion(), lock.actor(session, who.get(), texts));
         if (outcome instanceof Director.Outcome.Stale stale) {
             ctx.status(HttpStatus.CONFLICT).json(error("the show has moved on since version " + request.ifVersion(), stale.snapshot()));
         } else if (outcome instanceof Director.Outcome.Refused refused) {

@@ -80,6 +80,17 @@ class OperatorConsoleTest {
     }
 
     @Test
+    void the_control_log_names_the_console_that_has_control_and_not_only_its_session() throws Exception {
+        try (TestApp t = TestApp.start(data, "gala")) {
+            String cookie = t.presenterCookie();
+            t.json("/api/control", cookie, "{\"action\":\"lock\",\"on\":true,\"name\":\"Anna\"}");
+            t.json("/api/control", cookie, "{\"action\":\"next\"}");
+            String log = t.get("/operator", cookie).body().replaceAll("(?s).*(<ol[^>]*id=\"log\".*?</ol>).*", "$1");
+            assertTrue(log.replaceAll("\\s+", " ").contains("<span class=\"who\">Operatörskonsolen (Anna)</span> <span class=\"what\">next</span>"), log);
+        }
+    }
+
+    @Test
     void a_jump_asks_first_onto_the_winner_and_the_motivation_on_console_and_phone_until_the_room_has_seen_that_winner() throws Exception {
         try (TestApp t = TestApp.start(data, "gala")) {
             String cookie = t.presenterCookie();
