@@ -208,6 +208,7 @@ class OperatorBrowserTest extends BrowserTest {
             assertThat(console.locator("#hand-back")).isVisible();
             assertThat(room.phone.locator("#next")).isDisabled();
             assertThat(room.phone.locator("#next")).hasText("Operatörskonsolen (Anna) har kontrollen");
+            assertThat(room.phone.locator("#prev")).isDisabled();
             assertThat(room.phone.locator("#locked-banner")).isVisible();
             room.phone.screenshot(new Page.ScreenshotOptions().setPath(Room.SCREENSHOTS.resolve("operator-phone-locked.png")));
 
@@ -221,6 +222,7 @@ class OperatorBrowserTest extends BrowserTest {
 
             console.locator("#hand-back").click();
             assertThat(room.phone.locator("#next")).isEnabled();
+            assertThat(room.phone.locator("#prev")).isEnabled();
             assertThat(console.locator("#take-control")).isVisible();
             room.next();
             // The browser logs the refused command's 423 itself; nothing else may go wrong.
