@@ -47,8 +47,13 @@ window.kuvertClocks = function (c) {
   if (planned && c.dataset.segmentStarted) {
     var left = planned - Math.floor((Date.now() - Number(c.dataset.segmentStarted)) / 1000);
     countdown.hidden = false;
-    countdown.textContent = left >= 0 ? c.dataset.segment + ' ' + minutes(left)
-      : window.kuvertText('overBy').replace('{0}', c.dataset.segment).replace('{1}', minutes(-left));
+    // The award's name in its own span, so a long one can be cut short (operator.css) and the time stays whole.
+    var text = left >= 0 ? '{0} ' + minutes(left) : window.kuvertText('overBy').replace('{1}', minutes(-left));
+    var at = text.indexOf('{0}');
+    var name = document.createElement('span');
+    name.className = 'segment-name';
+    name.textContent = c.dataset.segment;
+    countdown.replaceChildren(text.slice(0, at), name, text.slice(at + 3));
     countdown.dataset.state = left < 0 ? 'over' : left <= 60 ? 'last-minute' : 'ok';
   } else {
     countdown.hidden = true;

@@ -42,6 +42,7 @@
     // While the operator console holds the lock, Next is off and says who has control.
     var locked = !!panel() && panel().dataset.locked === 'true';
     nextButton.disabled = locked;
+    document.getElementById('prev').disabled = locked;   // Prev would be refused too
     nextButton.classList.toggle('locked', locked);
     nextButton.classList.toggle('reveal', reveal && !locked);
     var t = window.kuvertText;

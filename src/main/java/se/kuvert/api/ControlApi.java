@@ -77,11 +77,13 @@ public final class ControlApi {
         Sessions.Session session = who.get().equals(Auth.API_TOKEN) ? null : auth.session(ctx).orElse(null);
         Texts texts = Texts.of(director.snapshot().show());
         if (request != null && request.command() == null) {
-            lock(ctx, session, request.lock(), texts);
+            lock(ctx, session, who.get(), request.lock(), texts);
             return;
         }
         Optional<String> locked = lock.refusal(session, texts);
         if (locked.isPresent()) {
+            director.note(who.get(), request != null ? request.command().action()
+                    : cue.get() instanceof ControlRequest.Sound.Mute ? "mute" : "sound", "refused");
             ctx.status(HttpStatus.LOCKED).json(error(locked.get(), director.snapshot()));
             return;
         }
@@ -89,7 +91,7 @@ public final class ControlApi {
             ctx.json(cue.get() instanceof ControlRequest.Sound.Mute mute ? sound.mute(mute.on()) : sound.stop());
             return;
         }
-        Director.Outcome outcome = director.apply(request.command(), request.ifVersion(), who.get());
+        Director.Outcome outcome = director.apply(request.command(), request.ifVersion(), lock.actor(session, who.get(), texts));
         if (outcome instanceof Director.Outcome.Stale stale) {
             ctx.status(HttpStatus.CONFLICT).json(error("the show has moved on since version " + request.ifVersion(), stale.snapshot()));
         } else if (outcome instanceof Director.Outcome.Refused refused) {
@@ -100,8 +102,16 @@ public final class ControlApi {
     }
 
     /** {@code lock}: takes or hands back the console's lock; answers the state with {@code lockedBy}. */
-    private void lock(Context ctx, Sessions.Session session, ControlRequest.Lock request, Texts texts) {
+    private void lock(Context ctx, Sessions.Session session, String who, ControlRequest.Lock request, Texts texts) {
+        String holding = lock.actor(session, who, texts);
         ControlLock.Outcome outcome = lock.request(session, request.on(), request.name(), texts);
+        if (outcome instanceof ControlLock.Outcome.Done done) {
+            // Logged as the console that took control, or the one that handed it back.
+            director.note(done.holder().isPresent() ? lock.actor(session, who, texts) : holding,
+                    done.holder().isPresent() ? "lock on" : "lock off", "done");   // not "applied": no move (timing reads those)
+        } else {
+            director.note(who, request.on() == null ? "lock" : request.on() ? "lock on" : "lock off", "refused");
+        }
         if (outcome instanceof ControlLock.Outcome.Refused refused) {
             // A tool cannot hold the lock (400); a session is refused because another console has control (423).
             ctx.status(session == null ? HttpStatus.BAD_REQUEST : HttpStatus.LOCKED).json(error(refused.message(), director.snapshot()));

@@ -144,6 +144,12 @@ public final class Director {
                 s.startedAt(), s.rehearsal()), before.show(), before.run(), before.revealed());
     }
 
+    /** Logs what is no move of the show (the console's lock, a command the lock refused), where the show stands. */
+    public synchronized void note(String who, String action, String outcome) {
+        LiveState at = current.state();
+        repository.record(new LogEntry(clock.instant(), who, action, outcome, at, at), false);
+    }
+
     /** The newest control log entries, newest first. */
     public List<LogEntry> log(int limit) {
         return repository.log(limit);

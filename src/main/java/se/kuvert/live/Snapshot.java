@@ -41,6 +41,12 @@ public record Snapshot(LiveState state, Show show, RunOfShow run, Set<String> re
         return run != null && next != state && next.step() == 0 && run.slide(next.slide()).revealsWinner();
     }
 
+    /** True when a jump to this slide shows a winner the room has not seen (its winner or motivation slide): ask first. */
+    public boolean jumpReveals(int index) {
+        var sealed = run == null ? null : run.slide(index).sealedAward();
+        return sealed != null && !isRevealed(sealed.id());
+    }
+
     /** True when the room has seen this award's winner. */
     public boolean isRevealed(String awardId) {
         return revealed.contains(awardId);

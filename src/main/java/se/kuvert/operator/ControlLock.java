@@ -55,6 +55,15 @@ public final class ControlLock {
         return h == null ? null : h.name() == null ? texts.get("ui.theConsole") : texts.format("ui.theConsoleOf", h.name());
     }
 
+    /**
+     * Who made a command, for the control log: the console's label ("The operator console (Anna)") while
+     * {@code session} holds the lock, else {@code who} (its session or the token), so the crew tells console from phone.
+     */
+    public String actor(Sessions.Session session, String who, Texts texts) {
+        Holder h = current();
+        return h != null && session != null && session.id().equals(h.sessionId()) ? label(texts) : who;
+    }
+
     /** Called after every change of the holder (off any lock: the listeners render pages). */
     public void onChange(Runnable listener) {
         listeners.add(listener);

@@ -117,8 +117,7 @@ public record OperatorView(
                 steps.add(new Step(step, label == null ? t.format("ui.stepOf", step + 1, slide.steps()) : label,
                         i == s.slide() && step == s.step()));
             }
-            Award sealed = slide.sealedAward();
-            boolean reveals = slide.revealsWinner() || (sealed != null && !snapshot.isRevealed(sealed.id()));
+            boolean reveals = snapshot.jumpReveals(i);
             rows.add(new Row(i, slide.kind(), SlideLabels.title(show, slide), SlideLabels.awardName(slide), steps,
                     i == s.slide(), i < s.slide(), reveals));
         }

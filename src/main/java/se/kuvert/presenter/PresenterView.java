@@ -69,7 +69,7 @@ public record PresenterView(
         for (int i = 0; i < run.size(); i++) {
             Slide each = run.slide(i);
             items.add(new RunItem(i, each.kind(), SlideLabels.title(show, each), each.steps(), i == s.slide(), i < s.slide(),
-                    each.revealsWinner()));
+                    snapshot.jumpReveals(i)));
         }
         return new PresenterView(show.id(), show.title(), s.version(), s.blackout(), s.logo(), s.loop(),
                 s.startedAt() == null ? null : s.startedAt().toEpochMilli(), now, next, reveals, missing,

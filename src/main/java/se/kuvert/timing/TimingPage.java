@@ -8,14 +8,22 @@ import java.util.Map;
 
 /**
  * The admin's Timing page: every run's table and bars, and two runs side by side when chosen. {@code a} and
- * {@code b} are the runs the compare form has chosen: the compared ones, else the two newest (B the newest).
+ * {@code b} are the runs the compare form has chosen: the compared ones, else the newest (B) against
+ * the newest earlier run of its show (A), or the second newest when that show has no earlier run.
  */
 public record TimingPage(List<RunView> runs, Comparison comparison, String error, long a, long b) {
 
     static TimingPage of(List<RunView> runs, Comparison comparison, String error) {
-        long a = comparison != null ? comparison.a().report().id() : runs.isEmpty() ? 0 : runs.get(Math.min(1, runs.size() - 1)).report().id();
+        long a = comparison != null ? comparison.a().report().id() : runs.isEmpty() ? 0 : earlier(runs).report().id();
         long b = comparison != null ? comparison.b().report().id() : runs.isEmpty() ? 0 : runs.get(0).report().id();
         return new TimingPage(runs, comparison, error, a, b);
+    }
+
+    /** The newest earlier run of the newest run's show (the night against its rehearsal), else the second newest. */
+    private static RunView earlier(List<RunView> runs) {
+        String show = runs.get(0).report().show();
+        return runs.stream().skip(1).filter(r -> r.report().show().equals(show)).findFirst()
+                .orElse(runs.get(Math.min(1, runs.size() - 1)));
     }
 
     /** A run with its bars: planned and actual per segment, scaled to the longest of them. */

@@ -118,4 +118,24 @@ class AdminBrowserTest extends BrowserTest {
             assertThat(display.locator("#stage img").first()).isVisible();
         }
     }
+    @Test
+    void a_long_show_title_on_a_laptop_keeps_each_badge_of_the_shows_list_whole_on_one_line(@TempDir Path data) {
+        try (TestApp server = TestApp.start(data, "gala");
+             BrowserContext laptop = chromium.browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1366, 768))) {
+            Page admin = laptop.newPage();
+            admin.navigate(server.url("/admin"));
+            admin.locator("#password").fill("admin-secret");
+            admin.locator("button[type=submit]").click();
+            var live = admin.locator(".badge.live");
+            assertThat(live).isVisible();
+            double oneLine = live.boundingBox().height;
+            // A title as long as a real ceremony's pushes the badge to the end of the first line.
+            admin.evaluate("() => document.querySelector('.badge.live').previousElementSibling.textContent ="
+                    + " 'Crewgalan i Östersund – Årets främsta förvaltningar'");
+            for (int words = 0; words < 12; words++) {
+                org.junit.jupiter.api.Assertions.assertEquals(oneLine, live.boundingBox().height, 0.5, "the badge is whole after " + words + " words");
+                admin.evaluate("() => document.querySelector('.badge.live').previousElementSibling.textContent += ' xx'");
+            }
+        }
+    }
 }

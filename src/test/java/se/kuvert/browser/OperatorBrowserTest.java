@@ -110,6 +110,27 @@ class OperatorBrowserTest extends BrowserTest {
     }
 
     @Test
+    void a_long_award_name_in_the_countdown_keeps_the_consoles_bar_on_one_line_at_1366x768_with_its_time_whole(@TempDir Path data) {
+        try (Room room = new Room(chromium, data, "gala", 1280, 720);
+             BrowserContext laptop = chromium.browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1366, 768))) {
+            Page console = console(room, laptop);
+            console.locator("#rundown .slide-button[data-slide='2']").click();
+            assertThat(console.locator("#countdown")).containsText("Årets kommun 5:");
+            double oneLine = console.locator(".operator-bar").boundingBox().height;
+            // An award named as long as a real one can be: the countdown's clock ticks it in within a second.
+            console.evaluate("() => document.getElementById('console-content').dataset.segment ="
+                    + " 'Årets största förändringsresa i välfärdens tjänst för invånare och företag'");
+            assertThat(console.locator("#countdown .segment-name")).hasText("Årets största förändringsresa i välfärdens tjänst för invånare och företag");
+            assertThat(console.locator("#countdown")).containsText(" 5:");
+            assertEquals(oneLine, console.locator(".operator-bar").boundingBox().height, 0.5, "the bar does not wrap to a second line");
+            var box = console.locator("#countdown").boundingBox();
+            assertTrue(box.x + box.width <= 1366, "the countdown is on screen");
+            assertTrue((Boolean) console.evaluate("() => { const c = document.getElementById('countdown'); return c.scrollWidth <= c.clientWidth + 1; }"),
+                    "the time is not cut off");
+        }
+    }
+
+    @Test
     void keys_undo_escape_and_a_jump_that_reveals_asks_first(@TempDir Path data) {
         try (Room room = new Room(chromium, data, "gala", 1280, 720);
              BrowserContext laptop = chromium.laptop()) {
@@ -187,6 +208,7 @@ class OperatorBrowserTest extends BrowserTest {
             assertThat(console.locator("#hand-back")).isVisible();
             assertThat(room.phone.locator("#next")).isDisabled();
             assertThat(room.phone.locator("#next")).hasText("Operatörskonsolen (Anna) har kontrollen");
+            assertThat(room.phone.locator("#prev")).isDisabled();
             assertThat(room.phone.locator("#locked-banner")).isVisible();
             room.phone.screenshot(new Page.ScreenshotOptions().setPath(Room.SCREENSHOTS.resolve("operator-phone-locked.png")));
 
@@ -200,6 +222,7 @@ class OperatorBrowserTest extends BrowserTest {
 
             console.locator("#hand-back").click();
             assertThat(room.phone.locator("#next")).isEnabled();
+            assertThat(room.phone.locator("#prev")).isEnabled();
             assertThat(console.locator("#take-control")).isVisible();
             room.next();
             // The browser logs the refused command's 423 itself; nothing else may go wrong.

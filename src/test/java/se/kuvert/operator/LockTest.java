@@ -63,6 +63,22 @@ class LockTest extends GalaServerTest {
     }
 
     @Test
+    void the_control_log_shows_control_taken_refused_to_the_phone_and_handed_back() throws Exception {
+        String console = t.presenterCookie();
+        String phone = t.presenterCookie();
+        control(console, "{\"action\":\"lock\",\"on\":true,\"name\":\"Anna\"}");
+        assertEquals(423, control(phone, "{\"action\":\"next\"}").statusCode());
+        control(console, "{\"action\":\"lock\",\"on\":false}");
+        var log = t.app.director().log(3);
+        assertEquals("lock off done", log.get(0).action() + " " + log.get(0).outcome(), "handed back: " + log);
+        assertEquals("Operatörskonsolen (Anna)", log.get(0).who(), "who handed back");
+        assertEquals("next refused", log.get(1).action() + " " + log.get(1).outcome(), "the phone's refused Next: " + log);
+        assertTrue(log.get(1).who().startsWith("presenter:"), log.get(1).who());
+        assertEquals("lock on done", log.get(2).action() + " " + log.get(2).outcome(), "control taken: " + log);
+        assertEquals("Operatörskonsolen (Anna)", log.get(2).who());
+    }
+
+    @Test
     void a_tool_cannot_take_the_lock_but_can_hand_it_back_and_an_admin_can_take_it_over() throws Exception {
         assertEquals(400, t.control("{\"action\":\"lock\",\"on\":true}").statusCode(), "a tool holds no console");
         String console = t.presenterCookie();

@@ -80,6 +80,59 @@ class OperatorConsoleTest {
     }
 
     @Test
+    void the_control_log_names_the_console_that_has_control_and_not_only_its_session() throws Exception {
+        try (TestApp t = TestApp.start(data, "gala")) {
+            String cookie = t.presenterCookie();
+            t.json("/api/control", cookie, "{\"action\":\"lock\",\"on\":true,\"name\":\"Anna\"}");
+            t.json("/api/control", cookie, "{\"action\":\"next\"}");
+            String log = t.get("/operator", cookie).body().replaceAll("(?s).*(<ol[^>]*id=\"log\".*?</ol>).*", "$1");
+            assertTrue(log.replaceAll("\\s+", " ").contains("<span class=\"who\">Operatörskonsolen (Anna)</span> <span class=\"what\">next</span>"), log);
+        }
+    }
+
+    @Test
+    void a_jump_asks_first_onto_the_winner_and_the_motivation_on_console_and_phone_until_the_room_has_seen_that_winner() throws Exception {
+        try (TestApp t = TestApp.start(data, "gala")) {
+            String cookie = t.presenterCookie();
+            RunOfShow run = t.app.director().snapshot().run();
+            int winner = -1;
+            int motivation = -1;
+            for (int i = 0; i < run.size(); i++) {
+                if (run.slide(i) instanceof Slide.Winner) {
+                    winner = i;
+                } else if (run.slide(i) instanceof Slide.Motivation) {
+                    motivation = i;
+                }
+            }
+            for (int slide : new int[] {winner, motivation}) {
+                assertEquals("true", consoleReveals(t, cookie, slide), "the console asks before slide " + slide);
+                assertEquals("true", phoneReveals(t, cookie, slide), "the phone asks before slide " + slide);
+            }
+            t.control("{\"action\":\"goto\",\"slide\":" + winner + "}");
+            for (int slide : new int[] {winner, motivation}) {
+                assertEquals("false", consoleReveals(t, cookie, slide), "seen: the console jumps back to slide " + slide + " at once");
+                assertEquals("false", phoneReveals(t, cookie, slide), "seen: the phone jumps back to slide " + slide + " at once");
+            }
+        }
+    }
+
+    /** Whether the console's rundown button of that slide asks before the jump (a false attribute is left out). */
+    private static String consoleReveals(TestApp t, String cookie, int slide) {
+        return reveals(t.get("/operator", cookie).body(), "class=\"slide-button\" data-action=\"goto\" data-slide=\"" + slide + "\" data-step=\"0\"");
+    }
+
+    private static String phoneReveals(TestApp t, String cookie, int slide) {
+        return reveals(t.get("/presenter", cookie).body(), "data-action=\"goto\" data-slide=\"" + slide + "\"");
+    }
+
+    private static String reveals(String html, String button) {
+        int at = html.indexOf(button);
+        assertTrue(at >= 0, "the rundown has " + button);
+        String tag = html.substring(at, html.indexOf('>', at));
+        return String.valueOf(tag.contains("data-reveals=\"true\""));
+    }
+
+    @Test
     void the_gala_stays_sealed_on_the_console_until_its_reveal() throws Exception {
         walk("gala");
     }
