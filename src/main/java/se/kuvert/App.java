@@ -106,7 +106,7 @@ public final class App implements AutoCloseable {
         }
         Credentials credentials = Credentials.resolve(settings);
         for (String weakness : credentials.weaknesses()) {
-            LOG.warn("Weak secret in config/kuvert.yaml: {}", weakness);
+            LOG.warn("Weak secret (config/kuvert.yaml or its KUVERT_ environment variable): {}", weakness);
         }
         Auth auth = new Auth(credentials, new Sessions(db), new LoginGuard(clock), new Pairing(clock));
         Views views = new Views();
