@@ -14,6 +14,11 @@ const { io } = require('socket.io-client');
 
 const JAR = path.resolve(process.argv[2] || path.join(__dirname, '..', '..', 'target', 'kuvert.jar'));
 const TOKEN = 'bench-token-0123456789abcdef';
+// The jar runs as the README runs it: the build's class data archive beside it, and the heap capped (KUVERT_JAVA_OPTS
+// replaces both)
+const ARCHIVE = JAR.replace(/\.jar$/, '.jsa');
+const JAVA_OPTS = process.env.KUVERT_JAVA_OPTS !== undefined ? process.env.KUVERT_JAVA_OPTS.split(' ').filter(Boolean)
+  : [...(fs.existsSync(ARCHIVE) ? [`-XX:SharedArchiveFile=${ARCHIVE}`] : []), '-Xmx384m'];
 // state: GET /events/state with the API token (JSON, what a tool such as Companion reads); display: GET /events/display
 // (the big screen's HTML, no login)
 const STREAM = process.env.BENCH_STREAM || 'state';
@@ -69,7 +74,7 @@ async function startKuvert() {
   const port = await freePort();
   const data = fs.mkdtempSync(path.join(os.tmpdir(), 'kuvert-bench-'));
   const t0 = now();
-  const child = spawn('java', ['--enable-native-access=ALL-UNNAMED', '-Dkuvert.timing=true', ...(process.env.KUVERT_JAVA_OPTS || '').split(' ').filter(Boolean), '-jar', JAR], {
+  const child = spawn('java', ['--enable-native-access=ALL-UNNAMED', '-Dkuvert.timing=true', ...JAVA_OPTS, '-jar', JAR], {
     cwd: path.join(__dirname, '..', '..'),
     env: { ...process.env, KUVERT_PORT: String(port), KUVERT_DATA_DIR: data, KUVERT_API_TOKEN: TOKEN, KUVERT_PRESENTER_PIN: '12345678' },
     stdio: ['ignore', 'ignore', 'inherit'] });

@@ -84,6 +84,11 @@ public final class App implements AutoCloseable {
             System.exit(ShowCommands.run(settings, args, System.out, System.err));
         }
         App app = create(settings);
+        if (Boolean.getBoolean("kuvert.exitAfterStart")) {
+            // The build's one start (pom.xml, class-data-archive): up, then down, so the JVM records its classes.
+            app.close();
+            System.exit(0);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "kuvert-shutdown"));
         app.printWelcome();
     }

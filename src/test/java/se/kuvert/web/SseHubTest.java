@@ -116,6 +116,20 @@ class SseHubTest {
     }
 
     @Test
+    void events_larger_than_a_streams_buffer_arrive_whole_and_in_order_between_small_ones() throws Exception {
+        String large = "x".repeat(3 * SseHub.STREAM_BUFFER + 17);
+        try (SseRecorder sse = new SseRecorder(http, url(), null)) {
+            assertEquals("payload 0", sse.next().data());
+            for (int i = 1; i < 20; i++) {
+                hub.publish(i % 2 == 0 ? "small " + i : large + i);
+            }
+            for (int i = 1; i < 20; i++) {
+                assertEquals(i % 2 == 0 ? "small " + i : large + i, sse.next().data());
+            }
+        }
+    }
+
+    @Test
     void a_subscriber_that_stops_reading_does_not_hold_back_the_others_and_is_dropped_when_far_behind() throws Exception {
         String big = "x".repeat(16 * 1024);
         try (Socket stuck = new Socket()) {
