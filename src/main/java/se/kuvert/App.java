@@ -138,7 +138,7 @@ public final class App implements AutoCloseable {
         AdminController admin = new AdminController(auth, shows, director, new MediaStore(settings.mediaDir()), views,
                 settings.mediaDir(), settings.slidesDir(), preflights);
         PreflightController preflight = new PreflightController(shows, preflights, views, clock, presenter::preflightChanged,
-                id -> director.snapshot().state().rehearsal() && id.equals(director.snapshot().state().showId()));
+                director::rehearsing);
         director.onChange(Stopwatch.told("display", display::changed));
         director.onChange(Stopwatch.told("presenter", presenter::changed));
         director.onChange(Stopwatch.told("stage", stage::changed));

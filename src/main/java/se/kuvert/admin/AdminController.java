@@ -321,7 +321,7 @@ public final class AdminController {
     private void preview(Context ctx) {
         Show stored = show(ctx);
         // In a rehearsal of this show the staff preview the stand-ins too: the real texts stay on the server.
-        Show show = rehearsing(stored) ? Rehearsal.standIn(stored) : stored;
+        Show show = director.rehearsing(stored.id()) ? Rehearsal.standIn(stored) : stored;
         RunOfShow run = RunOfShow.of(show);
         int slide = clamp(ctx.queryParam("slide"), run.size());
         int step = clamp(ctx.queryParam("step"), run.slide(slide).steps());
@@ -345,18 +345,12 @@ public final class AdminController {
     private EditPage editPage(Context ctx, Show show, String message) {
         return new EditPage(csrf(ctx), show, RunOfShow.of(show), media.list(), message, message == null ? ctx.queryParam("done") : null, ctx.queryParam("uploaded"),
                 Readiness.check(show, media::exists, preflights.status(show)), show.id().equals(director.snapshot().state().showId()),
-                preflights.status(show), rehearsing(show));
-    }
-
-    /** True while {@code show} runs as a rehearsal: then its sealed texts leave the server to nobody, staff included. */
-    private boolean rehearsing(Show show) {
-        var state = director.snapshot().state();
-        return state.rehearsal() && show.id().equals(state.showId());
+                preflights.status(show), director.rehearsing(show.id()));
     }
 
     /** {@code show}, unless a rehearsal of it runs: then what would show its sealed texts is refused. */
     private Show unsealable(Show show) {
-        if (rehearsing(show)) {
+        if (director.rehearsing(show.id())) {
             throw new Problem("A rehearsal of “" + show.title() + "” is running, so its winners and motivations stay sealed, "
                     + "here too. Load the real show or another one first.", HttpStatus.CONFLICT);
         }

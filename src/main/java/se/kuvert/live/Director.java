@@ -64,6 +64,12 @@ public final class Director {
         return current;
     }
 
+    /** True while {@code showId} is the live show and runs as a rehearsal (its sealed texts then leave the server to nobody). */
+    public boolean rehearsing(String showId) {
+        LiveState state = current.state();
+        return state.rehearsal() && Objects.equals(showId, state.showId());
+    }
+
     /**
      * Listeners are called in order of change, outside the Director's lock (a command waits for no rendering), one
      * change at a time; by the time {@link #apply} returns, they have heard of its change.
