@@ -38,7 +38,8 @@ function modeToOn(mode) {
  * @param {(confirm: boolean) => Promise<number>} next Next, which may first ask for a second press before a reveal
  */
 export function actionDefinitions(state, send, next) {
-	const overlay = (action, name) => ({
+	// An action that switches something on, off or toggles it: the overlays and the mute.
+	const onOff = (action, name) => ({
 		name,
 		options: [{ id: 'mode', type: 'dropdown', label: 'On, off or toggle', choices: MODES, default: 'toggle' }],
 		callback: (event) => {
@@ -71,19 +72,12 @@ export function actionDefinitions(state, send, next) {
 			callback: (event) =>
 				send({ action: 'goto', slide: Number(event.options.slide), step: Math.max(0, Number(event.options.step ?? 1) - 1) }),
 		},
-		blackout: overlay('blackout', 'Blackout'),
-		logo: overlay('logo', 'Logo'),
-		loop: overlay('loop', 'Attract loop'),
+		blackout: onOff('blackout', 'Blackout'),
+		logo: onOff('logo', 'Logo'),
+		loop: onOff('loop', 'Attract loop'),
 		undo: { name: 'Undo the last move (back to where the show was)', options: [], callback: () => send({ action: 'undo' }) },
 		stop_sound: { name: 'Stop the sound playing on the big screen', options: [], callback: () => send({ action: 'sound', do: 'stop' }) },
-		mute: {
-			name: "Mute the big screen's sound",
-			options: [{ id: 'mode', type: 'dropdown', label: 'On, off or toggle', choices: MODES, default: 'toggle' }],
-			callback: (event) => {
-				const on = modeToOn(event.options.mode)
-				return send(on === undefined ? { action: 'mute' } : { action: 'mute', on })
-			},
-		},
+		mute: onOff('mute', "Mute the big screen's sound"),
 		hand_back: {
 			name: "Hand the operator console's control back to the phone",
 			options: [],
