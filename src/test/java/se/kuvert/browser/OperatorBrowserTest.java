@@ -233,14 +233,14 @@ class OperatorBrowserTest extends BrowserTest {
 
     @Test
     void the_consoles_mute_key_and_stop_button_act_on_the_big_screens_fanfare_and_the_button_shows_the_mute(@TempDir Path data) {
-        String fanfare = "#preload audio[data-sound='sounds/fanfare.wav']";
+        String fanfare = SoundBrowserTest.FANFARE;
         try (Room room = new Room(chromium, data, SHOW, 1280, 720);
              BrowserContext laptop = chromium.laptop()) {
             Page console = console(room, laptop);
-            room.display.waitForFunction("() => [...document.querySelectorAll('#preload audio')].every(a => a.readyState >= 3)");
+            SoundBrowserTest.awaitSoundsLoaded(room.display);
             room.server.app.director().apply(new se.kuvert.live.Command.Goto(4, 0), null, "operator");
             shows(console, room.version());
-            room.display.waitForFunction("s => { const a = document.querySelector(s); return !a.paused && a.currentTime > 0; }", fanfare);
+            SoundBrowserTest.awaitPlaying(room.display, fanfare);
 
             console.keyboard().press("m");
             room.display.waitForFunction("s => document.querySelector(s).muted", fanfare);

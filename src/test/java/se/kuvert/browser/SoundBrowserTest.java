@@ -23,13 +23,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SoundBrowserTest extends BrowserTest {
     private static final String SHOW = "digitaliseringskommun-2021";
-    private static final String FANFARE = "#preload audio[data-sound='sounds/fanfare.wav']";
+    static final String FANFARE = "#preload audio[data-sound='sounds/fanfare.wav']";
     private static final String STING = "#preload audio[data-sound='sounds/sting.wav']";
 
     @TempDir
     Path data;
 
-    private static void awaitPlaying(Page display, String audio) {
+    /** Waits until every sound the big screen preloads can play through. */
+    static void awaitSoundsLoaded(Page display) {
+        display.waitForFunction("() => [...document.querySelectorAll('#preload audio')].every(a => a.readyState >= 3)");
+    }
+
+    static void awaitPlaying(Page display, String audio) {
         display.waitForFunction("s => { const a = document.querySelector(s); return a && !a.paused && a.currentTime > 0; }", audio);
     }
 
@@ -47,7 +52,7 @@ class SoundBrowserTest extends BrowserTest {
     void walking_the_demo_show_stings_on_the_envelope_and_plays_the_fanfare_on_the_winner() {
         try (Room room = new Room(chromium, data, SHOW, 1920, 1080)) {
             // Both sounds are loaded before they are needed, and the screen counts them in its readiness.
-            room.display.waitForFunction("() => [...document.querySelectorAll('#preload audio')].every(a => a.readyState >= 3)");
+            awaitSoundsLoaded(room.display);
             assertEquals(2, room.display.locator("#preload audio").count());
             while (!room.slide().getAttribute("data-kind").equals("envelope")) {
                 assertTrue(silent(room.display, STING) && silent(room.display, FANFARE), room.slide().getAttribute("data-kind"));
@@ -90,7 +95,7 @@ class SoundBrowserTest extends BrowserTest {
     @Test
     void under_a_blackout_the_winner_is_silent_and_the_fanfare_plays_when_the_blackout_lifts() {
         try (Room room = new Room(chromium, data, SHOW, 1920, 1080)) {
-            room.display.waitForFunction("() => [...document.querySelectorAll('#preload audio')].every(a => a.readyState >= 3)");
+            awaitSoundsLoaded(room.display);
             apply(room, new Command.Goto(3, 0));
             awaitPlaying(room.display, STING);
             apply(room, new Command.Blackout(true));
@@ -105,7 +110,7 @@ class SoundBrowserTest extends BrowserTest {
     @Test
     void stop_and_mute_act_on_the_playing_fanfare_and_a_resync_does_not_replay_it() {
         try (Room room = new Room(chromium, data, SHOW, 1920, 1080)) {
-            room.display.waitForFunction("() => [...document.querySelectorAll('#preload audio')].every(a => a.readyState >= 3)");
+            awaitSoundsLoaded(room.display);
             apply(room, new Command.Goto(4, 0));
             awaitPlaying(room.display, FANFARE);
             assertEquals(200, room.server.control("{\"action\":\"mute\",\"on\":true}").statusCode());
