@@ -17,18 +17,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Records every run of a show for the timing report: listens to the Director's changes (register {@link #changed}
  * with {@code director.onChange}, after the screens) and stores what the big screen showed from when. A run starts
  * at each load and ends at the next; after a restart the running run goes on. The time of a change is taken when the
  * change is told; the rows are written by one thread of their own, in order, so a command does not wait for them
- * (it cost a command 0.2–0.5 ms), and a report is read on that thread, after every change told before it.
+ * (it cost a command 0.2–0.5 ms), and a report is read on that thread, after every change told before it. The rows
+ * wait {@link #WRITE_DELAY_MILLIS} before they are written: woken at once, the writer took the core from the command
+ * it was told by, which then answered and wrote to the screens 0.5 ms later (the peer benchmark, BENCHMARKS.md).
+ * {@link #close} writes what is still waiting.
  */
-public final class Timing {
+public final class Timing implements AutoCloseable {
+    /** How long a change's rows wait, gathered with those of the changes after it, before they are written. */
+    static final long WRITE_DELAY_MILLIS = 100;
     private static final Logger LOG = LoggerFactory.getLogger(Timing.class);
     /** How far back in the control log a load is looked for (only on a show's untouched title slide). */
     private static final int LOG_LOOKBACK = 64;
@@ -36,12 +43,14 @@ public final class Timing {
     private final TimingRepository repository;
     private final Director director;
     private final Clock clock;
-    private final ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-            r -> {
-                Thread t = new Thread(r, "timing-writer");
-                t.setDaemon(true);
-                return t;
-            });
+    private final ScheduledThreadPoolExecutor writer = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "timing-writer");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Rows asked for and not yet written, oldest first; {@code flushing} is set while a write of them is scheduled. */
+    private final Queue<Runnable> unwritten = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean flushing = new AtomicBoolean();
     private RunRef run;
     private Place place;
     private List<PlannedAward> plan;
@@ -51,6 +60,7 @@ public final class Timing {
         this.repository = new TimingRepository(db);
         this.director = director;
         this.clock = clock;
+        writer.setKeepAliveTime(10, TimeUnit.SECONDS);
         writer.allowCoreThreadTimeOut(true);
         resume(director.snapshot());
     }
@@ -144,20 +154,33 @@ public final class Timing {
         return run.showId.equals(snapshot.state().showId()) && run.rehearsal == snapshot.state().rehearsal();
     }
 
-    /** Stores on the writer thread, after every write asked before; a failure is logged, the show goes on. */
+    /** Stores on the writer thread, soon, after every write asked before; a failure is logged, the show goes on. */
     private void write(Runnable work) {
-        writer.execute(() -> {
+        unwritten.add(work);
+        if (flushing.compareAndSet(false, true)) {
+            writer.schedule(this::flush, WRITE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** On the writer thread: writes every row asked for so far, oldest first. */
+    private void flush() {
+        flushing.set(false);
+        for (Runnable work; (work = unwritten.poll()) != null; ) {
             try {
                 work.run();
             } catch (RuntimeException e) {
                 LOG.warn("the timing report missed a change", e);
             }
-        });
+        }
     }
 
+    /** Reads on the writer thread, after writing every row asked for before. */
     private <T> T read(Callable<T> work) {
         try {
-            return writer.submit(work).get();
+            return writer.submit(() -> {
+                flush();
+                return work.call();
+            }).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the timing report", e);
@@ -181,6 +204,16 @@ public final class Timing {
             }
         }
         return false;
+    }
+
+    /** Writes the rows still waiting, then stops the writer. */
+    @Override
+    public void close() {
+        if (writer.isShutdown()) {
+            return;
+        }
+        read(() -> null);
+        writer.shutdown();
     }
 
     private static List<PlannedAward> plan(Show show) {
