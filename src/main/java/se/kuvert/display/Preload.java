@@ -12,27 +12,33 @@ import java.util.List;
  */
 public final class Preload {
     /** The last show asked about and its media: every change asks again for the same show (a regex per medium). */
-    private static volatile Last last = new Last(null, List.of());
+    private static volatile Last last = new Last(null, List.of(), List.of());
 
-    private record Last(Show show, List<String> media) {
+    /** The media and sounds of the show last asked for: every change asks again, for the same show. */
+    private record Last(Show show, List<String> media, List<String> sounds) {
     }
 
     private Preload() {
     }
 
     public static List<String> of(Show show) {
-        Last kept = last;
-        if (kept.show() == show) {
-            return kept.media();
-        }
-        List<String> media = show == null ? List.of() : show.media().stream().map(Renditions::display).toList();
-        last = new Last(show, media);
-        return media;
+        return kept(show).media();
     }
 
     /** The sounds of the show, which the screen that plays them loads besides the rest. */
     public static List<String> sounds(Show show) {
-        return show == null ? List.of() : show.soundFiles();
+        return kept(show).sounds();
+    }
+
+    private static Last kept(Show show) {
+        Last kept = last;
+        if (kept.show() == show) {
+            return kept;
+        }
+        Last now = show == null ? new Last(null, List.of(), List.of())
+                : new Last(show, show.media().stream().map(Renditions::display).toList(), show.soundFiles());
+        last = now;
+        return now;
     }
 
     /** True for a path the browser loads as audio. */

@@ -241,9 +241,12 @@ public final class SseHub implements AutoCloseable {
     /** An SSE event as it goes on the wire: multi-line data becomes several data lines. */
     public static byte[] format(String event, String data) {
         StringBuilder sb = new StringBuilder(data.length() + 64).append("event: ").append(event).append('\n');
-        for (String line : data.split("\r?\n", -1)) {
-            sb.append("data: ").append(line).append('\n');
+        int start = 0;
+        for (int end; (end = data.indexOf('\n', start)) >= 0; start = end + 1) {
+            int cut = end > start && data.charAt(end - 1) == '\r' ? end - 1 : end;   // a CRLF is one line break too
+            sb.append("data: ").append(data, start, cut).append('\n');
         }
+        sb.append("data: ").append(data, start, data.length()).append('\n');
         return sb.append('\n').toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -50,6 +50,17 @@ class SseHubTest {
     }
 
     @Test
+    void everyLineOfAPayloadIsADataLineWhateverItsLineBreaks() {
+        assertEquals("event: stage\ndata: <div>\ndata:   a\ndata: b\ndata: \n\n",
+                new String(SseHub.format("stage", "<div>\r\n  a\nb\n"), StandardCharsets.UTF_8));
+        assertEquals("event: state\ndata: {\"version\":3}\n\n",
+                new String(SseHub.format("state", "{\"version\":3}"), StandardCharsets.UTF_8));
+        assertEquals("event: x\ndata: \n\n", new String(SseHub.format("x", ""), StandardCharsets.UTF_8));
+        assertEquals("event: x\ndata: \ndata: \n\n", new String(SseHub.format("x", "\r\n"), StandardCharsets.UTF_8));
+        assertEquals("event: x\ndata: a\rb\n\n", new String(SseHub.format("x", "a\rb"), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void every_hub_shares_the_same_few_writer_threads() throws Exception {
         java.util.List<SseHub> more = new java.util.ArrayList<>();
         try {
