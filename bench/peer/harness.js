@@ -155,6 +155,28 @@ function processStats(child) {
   } catch (e) { return { rss: NaN, threads: NaN }; }
 }
 
+// CPU time (ms) a server process has used, from /proc (utime + stime, in clock ticks of 10 ms)
+function cpuMillis(child) {
+  try {
+    const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch (e) { return NaN; }
+}
+
+// Waits until a freshly started server is idle (under 5 % of a core over half a second, up to 30 s): Kuvert warms up
+// its renders after start (live.Warmup), which would otherwise run during the first measurements; how long, printed
+async function settle(target) {
+  const t0 = now();
+  let before = cpuMillis(target.child);
+  while (now() - t0 < 30_000) {
+    await sleep(500);
+    const used = cpuMillis(target.child);
+    if (!(used - before > 25)) break;
+    before = used;
+  }
+  return now() - t0;
+}
+
 async function measure(target, n, stats) {
   const seen = new Array(n).fill(0);
   let waiting = null; // { version, t0, at: [], left }
@@ -273,6 +295,8 @@ async function main() {
   const started = await startups();
   const kuvert = await startKuvert();
   const peer = await startPeer();
+  const settled = { Kuvert: await settle(kuvert), peer: await settle(peer) };
+  console.log(`Idle after start (under 5 % of a core over 0.5 s): Kuvert ${fmt(settled.Kuvert / 1000)} s, peer ${fmt(settled.peer / 1000)} s\n`);
 
   const solo = await noSubscribers(kuvert);
   const soloTiming = await serverTiming(kuvert);

@@ -22,6 +22,7 @@ import se.kuvert.display.Preload;
 import se.kuvert.live.Command;
 import se.kuvert.live.Director;
 import se.kuvert.live.Snapshot;
+import se.kuvert.live.Warmup;
 import se.kuvert.media.MediaController;
 import se.kuvert.media.MediaStore;
 import se.kuvert.kiosk.KioskController;
@@ -56,6 +57,9 @@ import java.util.concurrent.TimeUnit;
 public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
     static final long HEARTBEAT_MILLIS = 5_000;
+    /** Renders of each kind the warm-up makes after start, and the most time it takes (see {@link Warmup}). */
+    static final int WARMUP_RENDERS = 200;
+    static final java.time.Duration WARMUP_BUDGET = java.time.Duration.ofSeconds(5);
 
     private final Javalin javalin;
     private final Director director;
@@ -65,10 +69,15 @@ public final class App implements AutoCloseable {
     private final Screens screens;
     private final ScheduledExecutorService sweeper;
     private final Database db;
+    private final Warmup warmup;
+    private final Timing timing;
 
     private App(Javalin javalin, Director director, Credentials credentials, ShowRepository shows,
-                List<AutoCloseable> streams, Screens screens, ScheduledExecutorService sweeper, Database db) {
+                List<AutoCloseable> streams, Screens screens, ScheduledExecutorService sweeper, Database db, Warmup warmup,
+                Timing timing) {
         this.db = db;
+        this.timing = timing;
+        this.warmup = warmup;
         this.screens = screens;
         this.sweeper = sweeper;
         this.javalin = javalin;
@@ -91,6 +100,7 @@ public final class App implements AutoCloseable {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "kuvert-shutdown"));
         app.printWelcome();
+        app.warmup().start();
     }
 
     /** Builds and starts Kuvert; port 0 in the settings picks a free port (see {@link #port()}). */
@@ -170,7 +180,11 @@ public final class App implements AutoCloseable {
         });
         // A screen that stopped beating turns red within a second of its time running out.
         sweeper.scheduleAtFixedRate(screens::sweep, 1, 1, TimeUnit.SECONDS);
-        return new App(javalin, director, credentials, shows, List.of(display, presenter, stage, kiosk, tools, operator), screens, sweeper, db);
+        // What the first command of the night renders, compiled before it comes (a tool's first byte: BENCHMARKS.md).
+        Warmup warmup = new Warmup(director::snapshot, List.of(api.warmup(), display.warmup(), presenter.warmup(),
+                stage.warmup(), tools.warmup()), WARMUP_RENDERS, WARMUP_BUDGET);
+        return new App(javalin, director, credentials, shows, List.of(display, presenter, stage, kiosk, tools, operator), screens,
+                sweeper, db, warmup, timing);
     }
 
     /** What every screen must have loaded for the show now live: its media, and on the audio output its sounds. */
@@ -193,6 +207,11 @@ public final class App implements AutoCloseable {
 
     public Screens screens() {
         return screens;
+    }
+
+    /** The warm-up {@link #main} starts once the server is up (tests start none unless they ask). */
+    public Warmup warmup() {
+        return warmup;
     }
 
     private void printWelcome() {
@@ -225,6 +244,7 @@ public final class App implements AutoCloseable {
             }
         }
         javalin.stop();
+        timing.close();   // its last rows, before the database closes
         db.close();
     }
 }

@@ -101,6 +101,22 @@ public final class ControlApi {
         }
     }
 
+    /**
+     * For {@link se.kuvert.live.Warmup}: a command's own work in this class for a snapshot, without applying it: its
+     * body read and parsed, where Next would go, and the answer written as JSON (dropped).
+     */
+    public se.kuvert.live.Warmup.Render warmup() {
+        return new se.kuvert.live.Warmup.Render("control", s -> {
+            JsonNode body = readJson("{\"action\":\"next\",\"ifVersion\":" + s.state().version() + "}");
+            int parsed = ControlRequest.sound(body).isPresent() ? 0 : ControlRequest.parse(body).command().action().length();
+            try {
+                return parsed + (int) s.nextPlace().version() + JSON.writeValueAsString(State.of(s)).length();
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("the state cannot be written as JSON", e);
+            }
+        });
+    }
+
     /** {@code lock}: takes or hands back the console's lock; answers the state with {@code lockedBy}. */
     private void lock(Context ctx, Sessions.Session session, String who, ControlRequest.Lock request, Texts texts) {
         String holding = lock.actor(session, who, texts);

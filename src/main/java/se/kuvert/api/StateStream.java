@@ -78,8 +78,23 @@ public final class StateStream implements AutoCloseable {
 
     /** Rendered when someone listens (maybe later, on another thread): takes what it shows, reads no field. */
     private String render(Snapshot snapshot, Segment segment) {
+        return json(ToolState.of(snapshot, segment, screens.reports(), shows.list(), lockedBy.get()));
+    }
+
+    /**
+     * For {@link se.kuvert.live.Warmup}: the tools' state for a snapshot, rendered and dropped; the screens and the
+     * show list are read once, here, so the warm-up does not wait on the locks a command uses.
+     */
+    public se.kuvert.live.Warmup.Render warmup() {
+        var reports = screens.reports();
+        var list = shows.list();
+        return new se.kuvert.live.Warmup.Render("tools", s -> SseHub.format(EVENT,
+                json(ToolState.of(s, Segment.NONE.next(s, clock.instant()), reports, list, lockedBy.get()))).length);
+    }
+
+    private static String json(ToolState state) {
         try {
-            return JSON.writeValueAsString(ToolState.of(snapshot, segment, screens.reports(), shows.list(), lockedBy.get()));
+            return JSON.writeValueAsString(state);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the tool state cannot be written as JSON", e);
         }

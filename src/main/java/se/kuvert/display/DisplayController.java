@@ -82,6 +82,11 @@ public final class DisplayController implements AutoCloseable {
                 screen, Build.id(), audio.test(screen), sound.muted())));
     }
 
+    /** For {@link se.kuvert.live.Warmup}: what a change to a snapshot sends every display, rendered and dropped. */
+    public se.kuvert.live.Warmup.Render warmup() {
+        return new se.kuvert.live.Warmup.Render("display", s -> SseHub.format(EVENT, payload(s)).length);
+    }
+
     /** What the stream sends: the build stamp (so an upgraded server makes the page reload) and the stage. */
     private String payload(Snapshot snapshot) {
         return "<div id=\"build\" hidden data-build=\"" + Build.id() + "\"></div>\n"

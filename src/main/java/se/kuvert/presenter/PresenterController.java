@@ -153,7 +153,21 @@ public final class PresenterController implements AutoCloseable {
     }
 
     private String panel(Snapshot snapshot) {
-        return views.render("presenter/panel.jte", java.util.Map.of("view", view(snapshot), "lockedBy", java.util.Objects.toString(lockedBy.get(), "")));
+        return panel(snapshot, shows.list());
+    }
+
+    private String panel(Snapshot snapshot, java.util.List<ShowRepository.Summary> list) {
+        return views.render("presenter/panel.jte", java.util.Map.of("view", PresenterView.of(snapshot, list),
+                "lockedBy", java.util.Objects.toString(lockedBy.get(), "")));
+    }
+
+    /**
+     * For {@link se.kuvert.live.Warmup}: the phone's panel for a snapshot, rendered and dropped; the show list is read
+     * once, here, so the warm-up does not wait on the database a command uses.
+     */
+    public se.kuvert.live.Warmup.Render warmup() {
+        java.util.List<ShowRepository.Summary> list = shows.list();
+        return new se.kuvert.live.Warmup.Render("presenter", s -> SseHub.format(EVENT, panel(s, list)).length);
     }
 
     public int subscribers() {

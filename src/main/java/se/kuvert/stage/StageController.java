@@ -99,6 +99,16 @@ public final class StageController implements AutoCloseable {
     }
 
     private String render(Snapshot snapshot) {
+        return render(snapshot, segment);
+    }
+
+    /** For {@link se.kuvert.live.Warmup}: the stage monitor for a snapshot, rendered and dropped (its own segment). */
+    public se.kuvert.live.Warmup.Render warmup() {
+        return new se.kuvert.live.Warmup.Render("stage",
+                s -> SseHub.format(EVENT, render(s, Segment.NONE.next(s, clock.instant()))).length);
+    }
+
+    private String render(Snapshot snapshot, Segment segment) {
         PresenterView view = PresenterView.of(snapshot, List.of());
         String now = DisplayController.stage(views, PublicSnapshot.of(snapshot));
         PublicSnapshot upcoming = snapshot.nextSlide() == null ? null : PublicSnapshot.at(snapshot, snapshot.nextPlace());
