@@ -14,11 +14,13 @@ const { io } = require('socket.io-client');
 
 const JAR = path.resolve(process.argv[2] || path.join(__dirname, '..', '..', 'target', 'kuvert.jar'));
 const TOKEN = 'bench-token-0123456789abcdef';
-// The jar runs as the README runs it: the build's class data archive beside it, and the heap capped (KUVERT_JAVA_OPTS
-// replaces both)
+// The jar runs as the README runs it: the build's class data archive beside it, the heap capped and the JIT set to
+// compile early with its quick compiler (KUVERT_JAVA_OPTS replaces all of them; the Java side, Benchmark.javaOptions,
+// has the same list)
 const ARCHIVE = JAR.replace(/\.jar$/, '.jsa');
 const JAVA_OPTS = process.env.KUVERT_JAVA_OPTS !== undefined ? process.env.KUVERT_JAVA_OPTS.split(' ').filter(Boolean)
-  : [...(fs.existsSync(ARCHIVE) ? [`-XX:SharedArchiveFile=${ARCHIVE}`] : []), '-Xmx384m'];
+  : [...(fs.existsSync(ARCHIVE) ? [`-XX:SharedArchiveFile=${ARCHIVE}`] : []), '-Xmx384m', '-XX:TieredStopAtLevel=1',
+    '-XX:CompileThresholdScaling=0.05'];
 // state: GET /events/state with the API token (JSON, what a tool such as Companion reads); display: GET /events/display
 // (the big screen's HTML, no login)
 const STREAM = process.env.BENCH_STREAM || 'state';
@@ -275,7 +277,8 @@ async function startups() {
 // tap to display in Chromium, measured by the Java side (Playwright; the jar alone on the machine)
 function tapToDisplay() {
   return new Promise(resolve => {
-    const mvn = spawn('mvn', ['-o', '-q', '-B', 'exec:exec', '-Dbench.main=se.kuvert.bench.Tap', `-Dbench.jar=${JAR}`], { cwd: path.join(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+    const mvn = spawn('mvn', ['-o', '-q', '-B', 'exec:exec', '-Dbench.main=se.kuvert.bench.Tap', `-Dbench.jar=${JAR}`], { cwd: path.join(__dirname, '..', '..'),
+      env: { ...process.env, KUVERT_JAVA_OPTS: JAVA_OPTS.join(' ') }, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     mvn.stdout.on('data', c => out += c);
     const timer = setTimeout(() => mvn.kill('SIGTERM'), 5 * 60_000);

@@ -258,13 +258,34 @@ public final class Benchmark {
             this.data = data;
         }
 
+        /**
+         * The JVM options of the README's run command (the build's class data archive beside the jar when there is one,
+         * the capped heap, the JIT settings), as the peer harness uses them; {@code KUVERT_JAVA_OPTS} replaces them.
+         */
+        static java.util.List<String> javaOptions(Path jar) {
+            String given = System.getenv("KUVERT_JAVA_OPTS");
+            if (given != null) {
+                return java.util.Arrays.stream(given.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+            }
+            Path archive = jar.resolveSibling(jar.getFileName().toString().replaceAll("\\.jar$", ".jsa"));
+            java.util.List<String> options = new java.util.ArrayList<>();
+            if (Files.exists(archive)) {
+                options.add("-XX:SharedArchiveFile=" + archive);
+            }
+            options.addAll(java.util.List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.05"));
+            return options;
+        }
+
         static Server start(Path jar) throws Exception {
             int port;
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
             }
             Path data = Files.createTempDirectory("kuvert-bench");
-            ProcessBuilder pb = new ProcessBuilder(javaBin(), "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString())
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaBin(), "--enable-native-access=ALL-UNNAMED"));
+            command.addAll(javaOptions(jar));
+            command.addAll(java.util.List.of("-jar", jar.toString()));
+            ProcessBuilder pb = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile());
             pb.environment().put("KUVERT_PORT", String.valueOf(port));
             pb.environment().put("KUVERT_DATA_DIR", data.toString());
