@@ -41,6 +41,7 @@ public final class Timing implements AutoCloseable {
     private static final int LOG_LOOKBACK = 64;
 
     private final TimingRepository repository;
+    private final Database db;
     private final Director director;
     private final Clock clock;
     private final ScheduledThreadPoolExecutor writer = new ScheduledThreadPoolExecutor(1, r -> {
@@ -58,6 +59,7 @@ public final class Timing implements AutoCloseable {
 
     public Timing(Database db, Director director, Clock clock) {
         this.repository = new TimingRepository(db);
+        this.db = db;
         this.director = director;
         this.clock = clock;
         writer.setKeepAliveTime(10, TimeUnit.SECONDS);
@@ -162,15 +164,33 @@ public final class Timing implements AutoCloseable {
         }
     }
 
-    /** On the writer thread: writes every row asked for so far, oldest first. */
+    /**
+     * On the writer thread: writes every row asked for so far, oldest first, in one transaction (each write all or
+     * nothing within it, by a savepoint). One transaction each held the
+     * database in turns with the commands for as many commits, and a command that waited behind one lost its core
+     * to the writer it woke (POST /api/control's p99 was 6 ms with 0.2 at the median).
+     */
     private void flush() {
         flushing.set(false);
-        for (Runnable work; (work = unwritten.poll()) != null; ) {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                LOG.warn("the timing report missed a change", e);
-            }
+        if (unwritten.isEmpty()) {
+            return;
+        }
+        try {
+            db.inTransaction(c -> {
+                for (Runnable work; (work = unwritten.poll()) != null; ) {
+                    java.sql.Savepoint each = c.setSavepoint();
+                    try {
+                        work.run();
+                        c.releaseSavepoint(each);
+                    } catch (RuntimeException e) {
+                        c.rollback(each);
+                        LOG.warn("the timing report missed a change", e);
+                    }
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("the timing report missed changes", e);
         }
     }
 
