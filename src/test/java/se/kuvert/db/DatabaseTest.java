@@ -9,6 +9,7 @@ import java.sql.Statement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DatabaseTest {
     @TempDir
@@ -21,6 +22,33 @@ class DatabaseTest {
                 return rs.getInt(1);
             }
         });
+    }
+
+    private static void commits(Database db, int n) {
+        for (int i = 0; i < n; i++) {
+            db.inTransaction(c -> c.createStatement().executeUpdate(
+                    "INSERT INTO app_meta (key, value) VALUES ('k', 'v') ON CONFLICT(key) DO UPDATE SET value = value || 'v'"));
+        }
+    }
+
+    private long walBytes() throws java.io.IOException {
+        return java.nio.file.Files.size(data.resolve("kuvert.db-wal"));
+    }
+
+    /**
+     * No commit checkpoints (SQLite's own checkpoint ran inside every thousandth page's commit, with its syncs): the
+     * WAL grows past a thousand pages until the checkpointer copies it back, and then the commits start it over.
+     */
+    @Test
+    void commits_never_checkpoint_the_checkpointer_does_and_the_wal_starts_over() throws Exception {
+        Database db = new Database(data, java.time.Duration.ofHours(1));
+        commits(db, 1_500);
+        long grown = walBytes();
+        assertTrue(grown > 1_300L * 4096, "the WAL holds every commit since none checkpointed: " + grown + " bytes");
+        assertTrue(db.checkpoint() >= 1_000, "the checkpointer copies them back");
+        commits(db, 100);
+        assertEquals(grown, walBytes(), "the commits after it start the WAL over instead of growing it");
+        db.close();
     }
 
     @Test
