@@ -1,23 +1,38 @@
 package se.kuvert.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
+import se.kuvert.content.RunOfShow;
+import se.kuvert.content.Show;
 import se.kuvert.content.ShowRepository;
+import se.kuvert.content.Slide;
+import se.kuvert.live.LiveState;
 import se.kuvert.live.Segment;
 import se.kuvert.live.Snapshot;
 import se.kuvert.presenter.PresenterView;
+import se.kuvert.presenter.SlideLabels;
 import se.kuvert.screens.Screens;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One event of {@code GET /events/state}: the fields of {@code /api/state} and what a tool such as Companion shows on
  * its buttons — the slides' labels (which never name a winner before the reveal), the rundown to cue from, the
  * shows that can be loaded, each screen's health and who holds the operator console's lock ({@code lockedBy}, null
- * when nobody does). Nothing sealed: only what the presenter's phone already shows.
+ * when nobody does). Nothing sealed: only what the presenter's phone already shows. The rundown and the show list
+ * are written once and kept while what they come from stays the same (a big show's rundown is most of the event).
  */
 public record ToolState(@JsonUnwrapped State state, String title, String award, Place now, Place next,
-                        boolean nextReveals, Long startedAt, SegmentTime segment, List<Screen> screens, List<Cue> rundown,
-                        List<ShowRepository.Summary> shows, String lockedBy) {
+                        boolean nextReveals, Long startedAt, SegmentTime segment, List<Screen> screens, RawValue rundown,
+                        RawValue shows, String lockedBy) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The rundown last written, and what it was written from: every change sends it, few change it. */
+    private static volatile Kept<Rundown> keptRundown = new Kept<>(null, null);
+    private static volatile Kept<List<ShowRepository.Summary>> keptShows = new Kept<>(null, null);
 
     /** A slide and step: "De nominerade", step 2 of 3 ({@code step} counts from 0), "Växjö kommun". */
     public record Place(int slide, int step, int steps, String kind, String label, String award, String detail) {
@@ -34,20 +49,71 @@ public record ToolState(@JsonUnwrapped State state, String title, String award, 
     public record Screen(String name, String kind, String health, String problem) {
     }
 
+    /** What a rundown depends on: the show and its run (by identity: a load or an edit makes new ones) and the reveals. */
+    private record Rundown(Show show, RunOfShow run, Set<String> revealed) {
+        boolean same(Rundown other) {
+            return other != null && show == other.show && run == other.run && revealed.equals(other.revealed);
+        }
+    }
+
+    private record Kept<K>(K from, RawValue json) {
+    }
+
     static ToolState of(Snapshot snapshot, Segment segment, List<Screens.Report> reports,
                         List<ShowRepository.Summary> shows, String lockedBy) {
-        PresenterView view = PresenterView.of(snapshot, shows);
         List<Screen> screens = reports.stream().map(r -> new Screen(r.name(), r.kind(), r.healthName(), r.problem())).toList();
         SegmentTime time = segment.minutes() == null ? null
                 : new SegmentTime(segment.award().name(), segment.minutes(), segment.since().toEpochMilli());
-        var award = snapshot.slide() == null ? null : snapshot.slide().award();
-        return new ToolState(State.of(snapshot), view.showTitle(), award == null ? null : award.name(), place(view.now()),
-                place(view.next()), view.nextRevealsWinner(), view.startedAtMillis(), time, screens,
-                view.run().stream().map(r -> new Cue(r.index(), r.kind(), r.title(), r.steps(), r.reveals())).toList(),
-                shows, lockedBy);
+        LiveState s = snapshot.state();
+        if (snapshot.show() == null) {
+            return new ToolState(State.of(snapshot), null, null, null, null, false, null, time, screens, rundown(snapshot),
+                    shows(shows), lockedBy);
+        }
+        var award = snapshot.slide().award();
+        LiveState next = snapshot.nextPlace();
+        return new ToolState(State.of(snapshot), snapshot.show().title(), award == null ? null : award.name(),
+                place(PresenterView.place(snapshot, s)), next == s ? null : place(PresenterView.place(snapshot, next)),
+                snapshot.nextRevealsWinner(), s.startedAt() == null ? null : s.startedAt().toEpochMilli(), time, screens,
+                rundown(snapshot), shows(shows), lockedBy);
+    }
+
+    /** Every slide of the run as the phone's rundown names it, written once per show, run and reveals. */
+    private static RawValue rundown(Snapshot snapshot) {
+        Rundown from = new Rundown(snapshot.show(), snapshot.run(), snapshot.revealed());
+        Kept<Rundown> kept = keptRundown;
+        if (from.same(kept.from())) {
+            return kept.json();
+        }
+        List<Cue> cues = new ArrayList<>();
+        for (int i = 0; snapshot.run() != null && i < snapshot.run().size(); i++) {
+            Slide slide = snapshot.run().slide(i);
+            cues.add(new Cue(i, slide.kind(), SlideLabels.title(snapshot.show(), slide), slide.steps(), snapshot.jumpReveals(i)));
+        }
+        RawValue json = raw(cues);
+        keptRundown = new Kept<>(from, json);
+        return json;
+    }
+
+    /** The shows a tool may load, written once per list (the repository keeps the same list until one changes). */
+    private static RawValue shows(List<ShowRepository.Summary> list) {
+        Kept<List<ShowRepository.Summary>> kept = keptShows;
+        if (kept.from() == list) {
+            return kept.json();
+        }
+        RawValue json = raw(list);
+        keptShows = new Kept<>(list, json);
+        return json;
+    }
+
+    private static RawValue raw(Object value) {
+        try {
+            return new RawValue(JSON.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the tool state cannot be written as JSON", e);
+        }
     }
 
     private static Place place(PresenterView.Place p) {
-        return p == null ? null : new Place(p.slide(), p.step(), p.steps(), p.kind(), p.title(), p.award(), p.detail());
+        return new Place(p.slide(), p.step(), p.steps(), p.kind(), p.title(), p.award(), p.detail());
     }
 }

@@ -76,6 +76,11 @@ public record PresenterView(
                 script(show, slide, s.step()), slide.notes(), items, shows, Texts.of(show), s.rehearsal());
     }
 
+    /** The place {@code at} of {@code snapshot}'s show as the phone names it; {@code snapshot} must have a show. */
+    public static Place place(Snapshot snapshot, LiveState at) {
+        return place(snapshot.show(), snapshot.run().slide(at.slide()), at.slide(), at.step());
+    }
+
     private static Place place(Show show, Slide slide, int index, int step) {
         return new Place(index, step, slide.steps(), slide.kind(), SlideLabels.title(show, slide), SlideLabels.awardName(slide),
                 SlideLabels.step(show, slide, step));

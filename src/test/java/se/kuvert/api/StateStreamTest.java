@@ -49,6 +49,24 @@ class StateStreamTest extends GalaServerTest {
         }
     }
 
+    /** The rundown is kept between changes (ToolState), but never past a reveal, a load or an edit it depends on. */
+    @Test
+    void the_rundown_follows_the_reveals_the_show_loaded_and_its_edits() throws Exception {
+        try (SseRecorder s = stream()) {
+            assertTrue(json(s.next()).get("rundown").get(4).get("reveals").asBoolean());
+            t.control("{\"action\":\"next\"}");
+            assertTrue(json(s.next()).get("rundown").get(4).get("reveals").asBoolean(), "kept while nothing it shows changed");
+            t.control("{\"action\":\"goto\",\"slide\":4}");
+            JsonNode revealed = json(s.next());
+            assertFalse(revealed.get("rundown").get(4).get("reveals").asBoolean(), "the room has seen this winner: " + revealed.get("rundown"));
+            t.control("{\"action\":\"load\",\"show\":\"other\"}");
+            JsonNode other = json(s.next());
+            assertEquals("other", other.get("show").asText());
+            assertEquals(other.get("slides").asInt(), other.get("rundown").size());
+            assertEquals("Annat pris", other.get("rundown").get(1).get("label").asText());
+        }
+    }
+
     @Test
     void every_command_sends_the_new_state_with_labels_steps_and_the_segment() throws Exception {
         try (SseRecorder s = stream()) {
