@@ -108,9 +108,12 @@ public final class ControlApi {
     public se.kuvert.live.Warmup.Render warmup() {
         return new se.kuvert.live.Warmup.Render("control", s -> {
             JsonNode body = readJson("{\"action\":\"next\",\"ifVersion\":" + s.state().version() + "}");
-            int parsed = ControlRequest.sound(body).isPresent() ? 0 : ControlRequest.parse(body).command().action().length();
+            if (ControlRequest.sound(body).isEmpty()) {
+                ControlRequest.parse(body);
+            }
+            s.nextPlace();
             try {
-                return parsed + (int) s.nextPlace().version() + JSON.writeValueAsString(State.of(s)).length();
+                return JSON.writeValueAsString(State.of(s)).length();
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException("the state cannot be written as JSON", e);
             }

@@ -38,6 +38,7 @@ public final class Database implements AutoCloseable {
     public static final java.time.Duration CHECKPOINT_EVERY = java.time.Duration.ofSeconds(2);
     private final String url;
     private final java.util.concurrent.ScheduledExecutorService checkpointer;
+    private final java.time.Duration checkpointEvery;
     /** The checkpointer's own connection, opened at its first checkpoint; only its thread (or {@link #close}) uses it. */
     private Connection checkpoints;
     private final ReentrantLock lock = new ReentrantLock();
@@ -75,6 +76,7 @@ public final class Database implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.checkpointEvery = checkpointEvery;
         long every = checkpointEvery.toMillis();
         checkpointer.scheduleWithFixedDelay(this::checkpointQuietly, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
@@ -96,7 +98,7 @@ public final class Database implements AutoCloseable {
         try {
             checkpoint();
         } catch (SQLException | RuntimeException e) {
-            LOG.warn("checkpointing {} failed; the next try is in {}", url, CHECKPOINT_EVERY, e);
+            LOG.warn("checkpointing {} failed; the next try is in {}", url, checkpointEvery, e);
         }
     }
 

@@ -54,7 +54,8 @@ public final class Warmup {
         Thread thread = new Thread(() -> {
             Done done = run();
             if (done.places() > 0) {
-                LOG.info("Warmed up the screens' renders: {} rounds over {} places in {} ms", done.rounds(), done.places(), done.millis());
+                LOG.info("Warmed up the renders of {}: {} rounds over {} places in {} ms",
+                        renders.stream().map(Render::name).toList(), done.rounds(), done.places(), done.millis());
             }
         }, "warm-up");
         thread.setDaemon(true);
@@ -99,16 +100,19 @@ public final class Warmup {
         List<Snapshot> out = new ArrayList<>();
         for (int slide = 0; slide < run.size(); slide++) {
             for (int step = 0; step < run.slide(slide).steps(); step++) {
-                out.add(at(live, new LiveState(s.showId(), slide, step, false, false, false, s.version(), s.startedAt(), s.rehearsal())));
+                out.add(at(live, slide, step, false, false, false));
             }
         }
-        out.add(at(live, new LiveState(s.showId(), s.slide(), s.step(), true, false, false, s.version(), s.startedAt(), s.rehearsal())));
-        out.add(at(live, new LiveState(s.showId(), s.slide(), s.step(), false, true, false, s.version(), s.startedAt(), s.rehearsal())));
-        out.add(at(live, new LiveState(s.showId(), s.slide(), s.step(), false, false, true, s.version(), s.startedAt(), s.rehearsal())));
+        out.add(at(live, s.slide(), s.step(), true, false, false));
+        out.add(at(live, s.slide(), s.step(), false, true, false));
+        out.add(at(live, s.slide(), s.step(), false, false, true));
         return out;
     }
 
-    private static Snapshot at(Snapshot live, LiveState state) {
-        return new Snapshot(state, live.show(), live.run(), live.revealed());
+    /** {@code live} moved to a slide, step and covers, all else as it is. */
+    private static Snapshot at(Snapshot live, int slide, int step, boolean blackout, boolean logo, boolean loop) {
+        LiveState s = live.state();
+        return new Snapshot(new LiveState(s.showId(), slide, step, blackout, logo, loop, s.version(), s.startedAt(), s.rehearsal()),
+                live.show(), live.run(), live.revealed());
     }
 }

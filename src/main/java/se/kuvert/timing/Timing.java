@@ -166,9 +166,9 @@ public final class Timing implements AutoCloseable {
 
     /**
      * On the writer thread: writes every row asked for so far, oldest first, in one transaction (each write all or
-     * nothing within it, by a savepoint). One transaction each held the
-     * database in turns with the commands for as many commits, and a command that waited behind one lost its core
-     * to the writer it woke (POST /api/control's p99 was 6 ms with 0.2 at the median).
+     * nothing within it, by a savepoint). One transaction each held the database in turns with the commands for as
+     * many commits, and a command that waited behind one lost its core to the writer it woke (POST /api/control's
+     * p99 was 6 ms with 0.2 at the median).
      */
     private void flush() {
         flushing.set(false);
