@@ -135,6 +135,18 @@ class RoomFitBrowserTest extends BrowserTest {
             }
             """;
 
+    /**
+     * Every card, list item and button that sticks out of the phone's screen, {@code width} CSS pixels (not
+     * {@code innerWidth}: a phone widens its layout to what sticks out and shows the left of it).
+     */
+    private static final String WIDER_THAN_THE_PHONE = """
+            width => [...document.querySelectorAll('#panel .card, #panel li, #panel button, .controls button')]
+              .filter(el => el.offsetParent !== null)
+              .filter(el => el.getBoundingClientRect().right > width + 0.5)
+              .map(el => el.tagName.toLowerCase() + '.' + el.className + ' "' + el.textContent.trim().slice(0, 30) + '" ends at '
+                + el.getBoundingClientRect().right + ', the phone is ' + width + ' wide')
+            """;
+
     /** {@code textPx}: the phone's text size, larger when its owner has asked for large text. */
     @ParameterizedTest(name = "phone at {0}x{1}, text {2} px")
     @CsvSource({"320, 568, 17", "430, 932, 17", "320, 568, 24"})
@@ -155,6 +167,7 @@ class RoomFitBrowserTest extends BrowserTest {
             phone.locator("details.shows summary").tap();
             assertThat(phone.locator("details.shows li").first()).isVisible();
             assertEquals(List.of(), phone.evaluate(UNDER_THE_BAR), "at " + width + "x" + height + " with " + textPx + " px text");
+            assertEquals(List.of(), phone.evaluate(WIDER_THAN_THE_PHONE, width), "at " + width + "x" + height + " with " + textPx + " px text");
             phone.screenshot(new Page.ScreenshotOptions().setPath(Room.SCREENSHOTS.resolve("phone-end-" + width + "x" + height + "-" + textPx + "px.png")));
         }
     }
