@@ -1,7 +1,5 @@
 package se.kuvert.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.UnauthorizedResponse;
 import se.kuvert.auth.Auth;
@@ -22,7 +20,6 @@ import java.util.function.Supplier;
 public final class StateStream implements AutoCloseable {
     public static final String EVENTS = "/events/state";
     public static final String EVENT = "state";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Auth auth;
     private final ShowRepository shows;
@@ -78,7 +75,7 @@ public final class StateStream implements AutoCloseable {
 
     /** Rendered when someone listens (maybe later, on another thread): takes what it shows, reads no field. */
     private String render(Snapshot snapshot, Segment segment) {
-        return json(ToolState.of(snapshot, segment, screens.reports(), shows.list(), lockedBy.get()));
+        return ToolState.of(snapshot, segment, screens.reports(), shows.list(), lockedBy.get()).json();
     }
 
     /**
@@ -89,15 +86,7 @@ public final class StateStream implements AutoCloseable {
         var reports = screens.reports();
         var list = shows.list();
         return new se.kuvert.live.Warmup.Render("tools", s -> SseHub.format(EVENT,
-                json(ToolState.of(s, Segment.NONE.next(s, clock.instant()), reports, list, lockedBy.get()))).length);
-    }
-
-    private static String json(ToolState state) {
-        try {
-            return JSON.writeValueAsString(state);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the tool state cannot be written as JSON", e);
-        }
+                ToolState.of(s, Segment.NONE.next(s, clock.instant()), reports, list, lockedBy.get()).json()).length);
     }
 
     @Override

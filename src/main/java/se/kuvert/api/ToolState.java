@@ -1,6 +1,7 @@
 package se.kuvert.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
@@ -25,6 +26,8 @@ import java.util.Set;
  * shows that can be loaded, each screen's health and who holds the operator console's lock ({@code lockedBy}, null
  * when nobody does). Nothing sealed: only what the presenter's phone already shows. The rundown and the show list
  * are written once and kept while what they come from stays the same (a big show's rundown is most of the event).
+ * Every event is written by {@link #json()}, field by field, as Jackson would write the record (a test holds the two
+ * to each other): through Jackson's record serializer it took a tool's stream a tenth of a millisecond per change.
  */
 public record ToolState(@JsonUnwrapped State state, String title, String award, Place now, Place next,
                         boolean nextReveals, Long startedAt, SegmentTime segment, List<Screen> screens, RawValue rundown,
@@ -111,6 +114,82 @@ public record ToolState(@JsonUnwrapped State state, String title, String award, 
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the tool state cannot be written as JSON", e);
         }
+    }
+
+    /** This state as JSON: the fields of the record, in its order, as {@code ObjectMapper} writes it. */
+    public String json() {
+        java.io.StringWriter out = new java.io.StringWriter(2048);
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("show", state.show());
+            g.writeNumberField("slide", state.slide());
+            g.writeNumberField("step", state.step());
+            g.writeStringField("kind", state.kind());
+            g.writeNumberField("slides", state.slides());
+            g.writeNumberField("steps", state.steps());
+            g.writeBooleanField("blackout", state.blackout());
+            g.writeBooleanField("logo", state.logo());
+            g.writeBooleanField("loop", state.loop());
+            g.writeNumberField("version", state.version());
+            g.writeBooleanField("rehearsal", state.rehearsal());
+            g.writeStringField("title", title);
+            g.writeStringField("award", award);
+            place(g, "now", now);
+            place(g, "next", next);
+            g.writeBooleanField("nextReveals", nextReveals);
+            g.writeFieldName("startedAt");
+            if (startedAt == null) {
+                g.writeNull();
+            } else {
+                g.writeNumber(startedAt);
+            }
+            g.writeFieldName("segment");
+            if (segment == null) {
+                g.writeNull();
+            } else {
+                g.writeStartObject();
+                g.writeStringField("award", segment.award());
+                g.writeNumberField("minutes", segment.minutes());
+                g.writeNumberField("startedAt", segment.startedAt());
+                g.writeEndObject();
+            }
+            g.writeArrayFieldStart("screens");
+            for (Screen screen : screens) {
+                g.writeStartObject();
+                g.writeStringField("name", screen.name());
+                g.writeStringField("kind", screen.kind());
+                g.writeStringField("health", screen.health());
+                g.writeStringField("problem", screen.problem());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeFieldName("rundown");
+            g.writeRawValue((String) rundown.rawValue());
+            g.writeFieldName("shows");
+            g.writeRawValue((String) shows.rawValue());
+            g.writeStringField("lockedBy", lockedBy);
+            g.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the tool state cannot be written as JSON", e);
+        }
+        return out.toString();
+    }
+
+    private static void place(JsonGenerator g, String field, Place p) throws java.io.IOException {
+        g.writeFieldName(field);
+        if (p == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartObject();
+        g.writeNumberField("slide", p.slide());
+        g.writeNumberField("step", p.step());
+        g.writeNumberField("steps", p.steps());
+        g.writeStringField("kind", p.kind());
+        g.writeStringField("label", p.label());
+        g.writeStringField("award", p.award());
+        g.writeStringField("detail", p.detail());
+        g.writeEndObject();
     }
 
     private static Place place(PresenterView.Place p) {
