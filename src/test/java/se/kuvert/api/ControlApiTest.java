@@ -79,6 +79,24 @@ class ControlApiTest extends GalaServerTest {
         assertEquals(before, t.get("/api/state").body());
     }
 
+    /** A command's body is read however it comes: with its length, chunked (no length), padded past the small size, or too big. */
+    @Test
+    void a_body_is_read_whether_its_length_is_given_or_not() throws Exception {
+        long v = json(t.get("/api/state")).get("version").asLong();
+        byte[] next = "{\"action\":\"next\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> chunked = t.send(HttpRequest.newBuilder(URI.create(t.url("/api/control")))
+                .header("Authorization", "Bearer " + TestApp.TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(next))).build());
+        assertEquals(200, chunked.statusCode(), chunked.body());
+        assertEquals(v + 1, json(chunked).get("version").asLong());
+        HttpResponse<String> padded = t.control("{\"action\":\"prev\"" + " ".repeat(8000) + "}");
+        assertEquals(200, padded.statusCode(), "white space past the small body's size is still JSON");
+        assertEquals(v + 2, json(padded).get("version").asLong());
+        HttpResponse<String> huge = t.control("{\"action\":\"next\",\"x\":\"" + "a".repeat(2_000_000) + "\"}");
+        assertEquals(413, huge.statusCode(), "a body past Javalin's limit is refused");
+        assertEquals(v + 2, json(t.get("/api/state")).get("version").asLong(), "and changes nothing");
+    }
+
     @Test
     void control_without_credentials_is_401() {
         HttpResponse<String> none = t.send(HttpRequest.newBuilder(URI.create(t.url("/api/control")))
