@@ -19,7 +19,7 @@ const TOKEN = 'bench-token-0123456789abcdef';
 // has the same list)
 const ARCHIVE = JAR.replace(/\.jar$/, '.jsa');
 const JAVA_OPTS = process.env.KUVERT_JAVA_OPTS !== undefined ? process.env.KUVERT_JAVA_OPTS.split(' ').filter(Boolean)
-  : [...(fs.existsSync(ARCHIVE) ? [`-XX:SharedArchiveFile=${ARCHIVE}`] : []), '-Xmx352m', '-XX:+UseParallelGC', '-XX:TieredStopAtLevel=1',
+  : [...(fs.existsSync(ARCHIVE) ? [`-XX:SharedArchiveFile=${ARCHIVE}`] : []), '-Xmx352m', '-XX:TieredStopAtLevel=1',
     '-XX:CompileThresholdScaling=0.05'];
 // state: GET /events/state with the API token (JSON, what a tool such as Companion reads); display: GET /events/display
 // (the big screen's HTML, no login)
