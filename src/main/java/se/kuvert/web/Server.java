@@ -69,6 +69,10 @@ public final class Server {
             QueuedThreadPool requests = new QueuedThreadPool(REQUEST_THREADS, 4, 30_000);
             requests.setName("jetty");
             config.jetty.threadPool = requests;
+            // Javalin wraps everything in Jetty's statistics handler, which fires events on every request and on
+            // every write to every stream, for counts Kuvert never reads; without it the servlet context is the
+            // server's handler.
+            config.jetty.modifyServer(server -> server.setHandler((org.eclipse.jetty.server.Handler) null));
             config.http.maxRequestSize = 1_000_000;
             config.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_MB, SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(220, SizeUnit.MB);
