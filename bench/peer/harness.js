@@ -252,7 +252,7 @@ async function serverTiming(kuvert) {
 
 function printTiming(title, rows) {
   if (!rows) { console.log(`\n${title}: not measured (this jar has no /bench/timing)`); return; }
-  console.log(`\n${title} (inside the server, from the request reaching Kuvert's handlers; ms)\n`);
+  console.log(`\n${title} (inside the server, from the request's arrival, by Jetty's clock; "handlers reached" is when Kuvert's code first sees it; ms)\n`);
   console.log('| stage | p50 | p99 | n |\n|---|---|---|---|');
   for (const [stage, t] of Object.entries(rows)) console.log(`| ${stage} | ${t.p50.toFixed(3)} | ${t.p99.toFixed(3)} | ${t.n} |`);
 }
