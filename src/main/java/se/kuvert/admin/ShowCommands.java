@@ -30,8 +30,9 @@ public final class ShowCommands {
             err.println("       java -jar kuvert.jar export SHOW-ID [FILE.zip]   (without FILE: into the data folder)");
             return 2;
         }
-        ShowRepository shows = new ShowRepository(new Database(settings.dataDir()));
-        try {
+        // Closed when the command is done: its checkpointer would otherwise go on beside whatever runs next.
+        try (Database db = new Database(settings.dataDir())) {
+            ShowRepository shows = new ShowRepository(db);
             if (args[0].equals("import")) {
                 Path file = Path.of(args[1]);
                 try (InputStream in = Files.newInputStream(file);

@@ -33,6 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ShowArchiveTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final se.kuvert.OpenDatabases databases = new se.kuvert.OpenDatabases();
     private static final Path MEDIA = Path.of("media");
 
     private static byte[] zip(String... namesAndContents) throws Exception {
@@ -175,7 +177,7 @@ class ShowArchiveTest {
         assertEquals(0, ShowCommands.run(settings, new String[]{"import", archive.toString()}, new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(stderr)), stderr.toString());
         assertEquals(190L * 1024 * 1024, Files.size(media.resolve("films/long.bin")));
-        assertTrue(new ShowRepository(new Database(data)).find("gala").isPresent());
+        assertTrue(new ShowRepository(databases.open(data)).find("gala").isPresent());
     }
 
     /** The size of the biggest file an import is unpacking into {@code media}'s staging folders. */
@@ -227,7 +229,7 @@ class ShowArchiveTest {
     @Test
     void the_command_line_exports_and_imports_a_show(@TempDir Path data, @TempDir Path media, @TempDir Path out) throws Exception {
         Settings settings = new Settings(0, "1", "t", "a", data, Path.of("slides"), MEDIA, null);
-        ShowRepository shows = new ShowRepository(new Database(data));
+        ShowRepository shows = new ShowRepository(databases.open(data));
         shows.importOnFirstStart(Path.of("slides"));
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
@@ -241,7 +243,7 @@ class ShowArchiveTest {
         Settings other = new Settings(0, "1", "t", "a", fresh, Path.of("slides"), media, null);
         assertEquals(0, ShowCommands.run(other, new String[]{"import", zip.toString()}, new PrintStream(stdout), new PrintStream(stderr)));
         assertEquals(shows.find("digitaliseringskommun-2021").orElseThrow(),
-                new ShowRepository(new Database(fresh)).find("digitaliseringskommun-2021").orElseThrow());
+                new ShowRepository(databases.open(fresh)).find("digitaliseringskommun-2021").orElseThrow());
         assertEquals(2, ShowCommands.run(settings, new String[]{"frobnicate"}, new PrintStream(stdout), new PrintStream(stderr)));
     }
 }

@@ -28,6 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Nominees from a spreadsheet through the admin's import form, its template, and {@code java -jar kuvert.jar import}. */
 class SpreadsheetImportTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final se.kuvert.OpenDatabases databases = new se.kuvert.OpenDatabases();
     private static final String CSV = "\uFEFFPris;Nominerad;Text;Bild;Vinnare;Motivering\r\n"
             + "Årets kommun;Alby kommun;Öppen;nominees/alby.jpg;;\r\n"
             + "Årets kommun;Björkby kommun;Modig;;x;\"Första stycket.\r\n\r\nAndra stycket.\"\r\n";
@@ -97,12 +99,12 @@ class SpreadsheetImportTest {
         assertEquals(0, ShowCommands.run(settings, new String[]{"import", file.toString()}, new PrintStream(stdout), new PrintStream(stderr)),
                 stderr.toString());
         assertTrue(stdout.toString().contains("Imported vargalan (Vårgalan)"), stdout.toString());
-        Show show = new ShowRepository(new Database(data)).find("vargalan").orElseThrow();
+        Show show = new ShowRepository(databases.open(data)).find("vargalan").orElseThrow();
         assertEquals("dalby", show.awards().get(0).winner());
         Path bad = out.resolve("bad.csv");
         Files.writeString(bad, "nominee;winner\nDalby;x\n");
         assertEquals(1, ShowCommands.run(settings, new String[]{"import", bad.toString()}, new PrintStream(stdout), new PrintStream(stderr)));
         assertTrue(stderr.toString().contains("bad.csv row 1: no 'award' column"), stderr.toString());
-        assertFalse(new ShowRepository(new Database(data)).find("bad").isPresent());
+        assertFalse(new ShowRepository(databases.open(data)).find("bad").isPresent());
     }
 }

@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The list of shows is kept between changes (every change tells it to the tools), and is never older than the shows. */
 class ShowListTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final se.kuvert.OpenDatabases databases = new se.kuvert.OpenDatabases();
     @TempDir
     Path data;
 
@@ -22,7 +24,7 @@ class ShowListTest {
 
     @Test
     void a_show_saved_or_deleted_here_is_listed_or_gone_at_once() {
-        ShowRepository shows = new ShowRepository(new Database(data));
+        ShowRepository shows = new ShowRepository(databases.open(data));
         assertEquals(List.of(), ids(shows));
         shows.save(TestShows.gala(), "test");
         assertEquals(List.of(TestShows.gala().id()), ids(shows));
@@ -32,16 +34,16 @@ class ShowListTest {
 
     @Test
     void a_show_imported_over_another_connection_is_listed_on_the_next_call() {
-        ShowRepository server = new ShowRepository(new Database(data));
+        ShowRepository server = new ShowRepository(databases.open(data));
         assertEquals(List.of(), ids(server));
         // as `java -jar kuvert.jar import` does while the server runs: its own connection to the same file
-        new ShowRepository(new Database(data)).save(TestShows.gala(), "command line");
+        new ShowRepository(databases.open(data)).save(TestShows.gala(), "command line");
         assertEquals(List.of(TestShows.gala().id()), ids(server));
     }
 
     @Test
     void a_list_read_inside_a_write_that_failed_is_not_kept() {
-        Database db = new Database(data);
+        Database db = databases.open(data);
         ShowRepository shows = new ShowRepository(db);
         assertThrows(IllegalStateException.class, () -> db.inTransaction(c -> {
             shows.save(TestShows.gala(), "test");

@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DatabaseTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final se.kuvert.OpenDatabases databases = new se.kuvert.OpenDatabases();
     @TempDir
     Path data;
 
@@ -53,17 +55,17 @@ class DatabaseTest {
 
     @Test
     void a_new_data_folder_gets_every_migration_once_and_a_reopen_keeps_the_data() {
-        Database db = new Database(data);
+        Database db = databases.open(data);
         assertEquals(Database.MIGRATIONS.size(), count(db, "SELECT COUNT(*) FROM schema_version"));
         db.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO app_meta (key, value) VALUES ('k', 'v')"));
-        Database again = new Database(data);
+        Database again = databases.open(data);
         assertEquals(Database.MIGRATIONS.size(), count(again, "SELECT COUNT(*) FROM schema_version"));
         assertEquals(1, count(again, "SELECT COUNT(*) FROM app_meta"));
     }
 
     @Test
     void a_failing_unit_of_work_stores_none_of_it() {
-        Database db = new Database(data);
+        Database db = databases.open(data);
         assertThrows(Database.DatabaseException.class, () -> db.inTransaction(c -> {
             c.createStatement().executeUpdate("INSERT INTO app_meta (key, value) VALUES ('a', '1')");
             return c.createStatement().executeUpdate("INSERT INTO app_meta (key, value) VALUES ('a', 'duplicate')");

@@ -19,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DirectorTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final se.kuvert.OpenDatabases databases = new se.kuvert.OpenDatabases();
     @TempDir
     Path data;
     private Database db;
@@ -27,7 +29,7 @@ class DirectorTest {
 
     @BeforeEach
     void setUp() {
-        db = new Database(data);
+        db = databases.open(data);
         shows = new ShowRepository(db);
         shows.save(TestShows.gala(), "test");
         shows.save(TestShows.other(), "test");
@@ -99,7 +101,7 @@ class DirectorTest {
         director.apply(new Command.Goto(5, 1), null, "t");
         director.apply(new Command.Logo(true), null, "t");
         LiveState before = director.snapshot().state();
-        Director again = new Director(new Database(data), new ShowRepository(new Database(data)), Clock.systemUTC());
+        Director again = new Director(databases.open(data), new ShowRepository(databases.open(data)), Clock.systemUTC());
         assertEquals(before, again.snapshot().state());
         assertEquals("motivation", again.snapshot().slide().kind());
     }

@@ -15,13 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /** The Director's history for Undo: only applied moves count, it is bounded, and it survives no load. */
 class UndoHistoryTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final se.kuvert.OpenDatabases databases = new se.kuvert.OpenDatabases();
     @TempDir
     Path data;
     private Director director;
 
     @BeforeEach
     void setUp() {
-        Database db = new Database(data);
+        Database db = databases.open(data);
         ShowRepository shows = new ShowRepository(db);
         shows.save(TestShows.gala(), "test");
         director = new Director(db, shows, Clock.systemUTC());
