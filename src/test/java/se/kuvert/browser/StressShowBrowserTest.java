@@ -54,8 +54,8 @@ class StressShowBrowserTest extends BrowserTest {
             }
             System.out.printf("%nStress shows: %d steps measured, nominee groups at most %.2f %% off centre%n%n",
                     screen.measured, screen.worstCentre * 100);
+            assertEquals(List.of(), problems, "requests that failed: " + screen.failedRequests);
         }
-        assertEquals(List.of(), problems);
     }
 
     @Test
@@ -77,6 +77,7 @@ class StressShowBrowserTest extends BrowserTest {
         final Page page;
         int measured;
         double worstCentre;
+        final List<String> failedRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         Screen(Chromium chromium, Path data) {
             Path media = data.resolve("media");
@@ -88,6 +89,13 @@ class StressShowBrowserTest extends BrowserTest {
             server.app.shows().save(StressShows.overfull(), "test");
             context = chromium.display(1280, 720);
             page = context.newPage();
+            // What the browser could not fetch, to tell a missing image from a failed request when one is reported.
+            page.onRequestFailed(r -> failedRequests.add(r.url() + " failed: " + r.failure()));
+            page.onResponse(r -> {
+                if (r.status() >= 400) {
+                    failedRequests.add(r.url() + " answered " + r.status());
+                }
+            });
         }
 
         void load(Show show) {
