@@ -1,5 +1,7 @@
 package se.kuvert.admin;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import se.kuvert.OpenDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.kuvert.TestApp;
@@ -8,7 +10,6 @@ import se.kuvert.content.Show;
 import se.kuvert.content.ShowFile;
 import se.kuvert.content.ShowFileException;
 import se.kuvert.content.ShowRepository;
-import se.kuvert.db.Database;
 
 import se.kuvert.media.Fixtures;
 
@@ -33,8 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ShowArchiveTest {
-    @org.junit.jupiter.api.extension.RegisterExtension
-    final se.kuvert.OpenDatabases databases = new se.kuvert.OpenDatabases();
+    @RegisterExtension
+    final OpenDatabases databases = new OpenDatabases();
+
     private static final Path MEDIA = Path.of("media");
 
     private static byte[] zip(String... namesAndContents) throws Exception {

@@ -1,5 +1,7 @@
 package se.kuvert.admin;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import se.kuvert.OpenDatabases;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -11,7 +13,6 @@ import se.kuvert.content.Award;
 import se.kuvert.content.Show;
 import se.kuvert.content.ShowRepository;
 import se.kuvert.content.Spreadsheet;
-import se.kuvert.db.Database;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -28,8 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Nominees from a spreadsheet through the admin's import form, its template, and {@code java -jar kuvert.jar import}. */
 class SpreadsheetImportTest {
-    @org.junit.jupiter.api.extension.RegisterExtension
-    final se.kuvert.OpenDatabases databases = new se.kuvert.OpenDatabases();
+    @RegisterExtension
+    final OpenDatabases databases = new OpenDatabases();
+
     private static final String CSV = "\uFEFFPris;Nominerad;Text;Bild;Vinnare;Motivering\r\n"
             + "Årets kommun;Alby kommun;Öppen;nominees/alby.jpg;;\r\n"
             + "Årets kommun;Björkby kommun;Modig;;x;\"Första stycket.\r\n\r\nAndra stycket.\"\r\n";

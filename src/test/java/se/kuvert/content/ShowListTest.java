@@ -1,5 +1,7 @@
 package se.kuvert.content;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import se.kuvert.OpenDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.kuvert.TestShows;
@@ -13,8 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The list of shows is kept between changes (every change tells it to the tools), and is never older than the shows. */
 class ShowListTest {
-    @org.junit.jupiter.api.extension.RegisterExtension
-    final se.kuvert.OpenDatabases databases = new se.kuvert.OpenDatabases();
+    @RegisterExtension
+    final OpenDatabases databases = new OpenDatabases();
+
     @TempDir
     Path data;
 

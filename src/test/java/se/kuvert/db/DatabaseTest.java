@@ -1,5 +1,7 @@
 package se.kuvert.db;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import se.kuvert.OpenDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,8 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DatabaseTest {
-    @org.junit.jupiter.api.extension.RegisterExtension
-    final se.kuvert.OpenDatabases databases = new se.kuvert.OpenDatabases();
+    @RegisterExtension
+    final OpenDatabases databases = new OpenDatabases();
+
     @TempDir
     Path data;
 

@@ -1,5 +1,7 @@
 package se.kuvert.live;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+import se.kuvert.OpenDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DirectorTest {
-    @org.junit.jupiter.api.extension.RegisterExtension
-    final se.kuvert.OpenDatabases databases = new se.kuvert.OpenDatabases();
+    @RegisterExtension
+    final OpenDatabases databases = new OpenDatabases();
+
     @TempDir
     Path data;
     private Database db;
