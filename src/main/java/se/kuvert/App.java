@@ -48,6 +48,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -157,7 +158,7 @@ public final class App implements AutoCloseable {
         Timing timing = new Timing(db, director, clock);
         director.onChange(Stopwatch.told("timing", timing::changed));
         director.onChange(Stopwatch.told("operator", operator::changed));
-        Javalin javalin = Server.create(settings.mediaDir(), config -> {
+        Javalin javalin = Server.create(settings.mediaDir(), Map.of(ControlApi.CONTROL, api::command), config -> {
             display.routes(config.routes);
             presenter.routes(config.routes);
             stage.routes(config.routes);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import se.kuvert.web.Direct;
+import se.kuvert.web.Server;
 import se.kuvert.auth.Auth;
 import se.kuvert.auth.Sessions;
 import se.kuvert.content.ShowRepository;
@@ -22,8 +24,6 @@ import java.util.function.IntSupplier;
 public final class ControlApi {
     public static final String STATE = "/api/state";
     public static final String CONTROL = "/api/control";
-    /** A command's body up to this size is read without Javalin's copying; bigger ones go through Javalin's limit. */
-    private static final int SMALL_BODY = 4096;
     public static final String HEALTH = "/health";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,60 +47,57 @@ public final class ControlApi {
         this.displays = displays;
     }
 
+    /** The state and health; the commands ({@link #command}) are answered in front of Javalin, see {@link Direct}. */
     public void routes(RoutesConfig routes) {
         routes.get(STATE, ctx -> ctx.json(locked(director.snapshot())));
-        routes.post(CONTROL, this::control);
         routes.get(HEALTH, this::health);
     }
 
-    private void control(Context ctx) {
-        ctx.header("Cache-Control", "no-store");
-        Optional<String> who = auth.controller(ctx);
+    /** {@code POST /api/control}: one command, from a session or the API token. */
+    public Direct.Answer command(Direct.Call call) {
+        String cookie = call.cookie(Auth.COOKIE);
+        Optional<String> who = auth.controller(call.header("Authorization"), cookie);
         if (who.isEmpty()) {
-            ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", "log in as presenter or send Authorization: Bearer <token>"));
-            return;
+            return answer(401, Map.of("error", "log in as presenter or send Authorization: Bearer <token>"));
         }
-        String contentType = ctx.contentType();
+        String contentType = call.header("Content-Type");
         if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
-            ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", "send the command as JSON (Content-Type: application/json)"));
-            return;
+            return answer(400, Map.of("error", "send the command as JSON (Content-Type: application/json)"));
         }
         ControlRequest request;
         Optional<ControlRequest.Sound> cue;
         try {
-            JsonNode body = readJson(body(ctx));
+            JsonNode body = readJson(call.body());
             cue = ControlRequest.sound(body);
             request = cue.isPresent() ? null : ControlRequest.parse(body);
         } catch (ControlRequest.BadCommand e) {
-            ctx.status(HttpStatus.BAD_REQUEST).json(error(e.getMessage(), director.snapshot()));
-            return;
+            return answer(400, error(e.getMessage(), director.snapshot()));
+        } catch (Direct.TooLarge e) {
+            return answer(413, error("the command is larger than " + Server.MAX_REQUEST_BYTES + " bytes; nothing changed",
+                    director.snapshot()));
         }
         // The API token is a tool, whatever session cookie came along; anyone else is their session.
-        Sessions.Session session = who.get().equals(Auth.API_TOKEN) ? null : auth.session(ctx).orElse(null);
+        Sessions.Session session = who.get().equals(Auth.API_TOKEN) ? null : auth.sessions().find(cookie).orElse(null);
         Texts texts = Texts.of(director.snapshot().show());
         if (request != null && request.command() == null) {
-            lock(ctx, session, who.get(), request.lock(), texts);
-            return;
+            return lock(session, who.get(), request.lock(), texts);
         }
         Optional<String> locked = lock.refusal(session, texts);
         if (locked.isPresent()) {
             director.note(who.get(), request != null ? request.command().action()
                     : cue.get() instanceof ControlRequest.Sound.Mute ? "mute" : "sound", "refused");
-            ctx.status(HttpStatus.LOCKED).json(error(locked.get(), director.snapshot()));
-            return;
+            return answer(423, error(locked.get(), director.snapshot()));
         }
         if (cue.isPresent()) {
-            ctx.json(cue.get() instanceof ControlRequest.Sound.Mute mute ? sound.mute(mute.on()) : sound.stop());
-            return;
+            return answer(200, cue.get() instanceof ControlRequest.Sound.Mute mute ? sound.mute(mute.on()) : sound.stop());
         }
         Director.Outcome outcome = director.apply(request.command(), request.ifVersion(), lock.actor(session, who.get(), texts));
         if (outcome instanceof Director.Outcome.Stale stale) {
-            ctx.status(HttpStatus.CONFLICT).json(error("the show has moved on since version " + request.ifVersion(), stale.snapshot()));
+            return answer(409, error("the show has moved on since version " + request.ifVersion(), stale.snapshot()));
         } else if (outcome instanceof Director.Outcome.Refused refused) {
-            ctx.status(HttpStatus.BAD_REQUEST).json(error(refused.message(), refused.snapshot()));
-        } else {
-            ctx.json(State.of(outcome.snapshot()));
+            return answer(400, error(refused.message(), refused.snapshot()));
         }
+        return answer(200, State.of(outcome.snapshot()));
     }
 
     /**
@@ -123,7 +120,7 @@ public final class ControlApi {
     }
 
     /** {@code lock}: takes or hands back the console's lock; answers the state with {@code lockedBy}. */
-    private void lock(Context ctx, Sessions.Session session, String who, ControlRequest.Lock request, Texts texts) {
+    private Direct.Answer lock(Sessions.Session session, String who, ControlRequest.Lock request, Texts texts) {
         String holding = lock.actor(session, who, texts);
         ControlLock.Outcome outcome = lock.request(session, request.on(), request.name(), texts);
         if (outcome instanceof ControlLock.Outcome.Done done) {
@@ -135,9 +132,16 @@ public final class ControlApi {
         }
         if (outcome instanceof ControlLock.Outcome.Refused refused) {
             // A tool cannot hold the lock (400); a session is refused because another console has control (423).
-            ctx.status(session == null ? HttpStatus.BAD_REQUEST : HttpStatus.LOCKED).json(error(refused.message(), director.snapshot()));
-        } else {
-            ctx.json(locked(director.snapshot()));
+            return answer(session == null ? 400 : 423, error(refused.message(), director.snapshot()));
+        }
+        return answer(200, locked(director.snapshot()));
+    }
+
+    private static Direct.Answer answer(int status, Object json) {
+        try {
+            return new Direct.Answer(status, JSON.writeValueAsBytes(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the answer cannot be written as JSON", e);
         }
     }
 
@@ -156,22 +160,6 @@ public final class ControlApi {
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", "no shows loaded"));
         } else {
             ctx.json(Map.of("status", "ok", "shows", count, "displays", displays.getAsInt()));
-        }
-    }
-
-    /**
-     * The request's body: a command's few bytes read straight from Jetty when their length is given (Javalin's
-     * {@code body()} took a tenth of the command's time to its first stream); else as Javalin reads it, with its limit.
-     */
-    private static byte[] body(Context ctx) {
-        int length = ctx.req().getContentLength();
-        if (length < 0 || length > SMALL_BODY) {
-            return ctx.bodyAsBytes();
-        }
-        try {
-            return ctx.req().getInputStream().readNBytes(length);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("the command's body could not be read", e);
         }
     }
 

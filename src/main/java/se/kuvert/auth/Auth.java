@@ -41,19 +41,23 @@ public final class Auth {
 
     /** A name for the control log when the request may control the show; empty otherwise. */
     public Optional<String> controller(Context ctx) {
-        Optional<String> who = controllerOf(ctx);
+        return controller(ctx.header("Authorization"), ctx.cookie(COOKIE));
+    }
+
+    /** As {@link #controller(Context)}, from the request's {@code Authorization} header and session cookie (either may be null). */
+    public Optional<String> controller(String authorization, String sessionCookie) {
+        Optional<String> who = controllerOf(authorization, sessionCookie);
         if (se.kuvert.web.Stopwatch.ON) {
             se.kuvert.web.Stopwatch.mark("authenticated");
         }
         return who;
     }
 
-    private Optional<String> controllerOf(Context ctx) {
-        String header = ctx.header("Authorization");
+    private Optional<String> controllerOf(String header, String sessionCookie) {
         if (header != null && header.startsWith("Bearer ")) {
             return Credentials.same(header.substring(7).trim(), credentials.apiToken()) ? Optional.of(API_TOKEN) : Optional.empty();
         }
-        return session(ctx).map(s -> s.role().name().toLowerCase() + ":" + s.id().substring(0, 8));
+        return sessions.find(sessionCookie).map(s -> s.role().name().toLowerCase() + ":" + s.id().substring(0, 8));
     }
 
     public Optional<Sessions.Session> session(Context ctx) {

@@ -31,6 +31,8 @@ public final class Server {
     private static final int ACCEPT_QUEUE = 2048;
     /** A little over the largest medium (200 MB), so the media store's own check says why a file is refused. */
     private static final int MAX_UPLOAD_MB = 210;
+    /** The largest request body Javalin reads (a command's is some 30 bytes; an upload goes by its own limit). */
+    public static final int MAX_REQUEST_BYTES = 1_000_000;
     private static final int STREAM_OPENERS = 4;
     /**
      * Jetty's request threads. Streams hold no thread (their writes are non-blocking), so a few serve thousands of
@@ -44,7 +46,11 @@ public final class Server {
     private Server() {
     }
 
-    public static Javalin create(Path mediaDir, Consumer<JavalinConfig> features) {
+    /**
+     * The server: {@code direct} are the {@code POST} routes answered in front of Javalin (see {@link Direct}),
+     * {@code features} add Javalin's.
+     */
+    public static Javalin create(Path mediaDir, Map<String, Direct.Route> direct, Consumer<JavalinConfig> features) {
         // Jetty sizes its pools' padding from this; unset, it asks the JVM through JMX, which loads some 560 classes
         // (0.1-0.6 s of start-up) to learn whether references are compressed. They are below a 32 GB heap: 64-byte
         // cache lines hold 16 of them. Set before Jetty's first thread pool is made; a -D on the command line wins.
@@ -70,10 +76,10 @@ public final class Server {
             requests.setName("jetty");
             config.jetty.threadPool = requests;
             // Javalin wraps everything in Jetty's statistics handler, which fires events on every request and on
-            // every write to every stream, for counts Kuvert never reads; without it the servlet context is the
-            // server's handler.
-            config.jetty.modifyServer(server -> server.setHandler((org.eclipse.jetty.server.Handler) null));
-            config.http.maxRequestSize = 1_000_000;
+            // every write to every stream, for counts Kuvert never reads. In its place goes Direct, and Javalin puts
+            // its servlet context inside.
+            config.jetty.modifyServer(server -> server.setHandler(new Direct(direct)));
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_MB, SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(220, SizeUnit.MB);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);

@@ -1,7 +1,5 @@
 package se.kuvert.web;
 
-import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -101,18 +99,10 @@ public final class Stopwatch {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
     }
 
-    /** The hooks of the request itself, when on: the start of {@code POST /api/control}, its answer, and the report. */
+    /** The report's route, when on (the command itself is timed by {@link Direct}). */
     static void routes(io.javalin.config.RoutesConfig routes) {
-        if (!ON) {
-            return;
+        if (ON) {
+            routes.get(PATH, ctx -> ctx.contentType("text/plain").result(report()));
         }
-        routes.before("/api/control", ctx -> {
-            if (ctx.method() == io.javalin.http.HandlerType.POST) {
-                begin(ServletContextRequest.getServletContextRequest(ctx.req()).getBeginNanoTime());
-                mark("handlers reached");
-            }
-        });
-        routes.after("/api/control", ctx -> mark("answer ready"));
-        routes.get(PATH, ctx -> ctx.contentType("text/plain").result(report()));
     }
 }

@@ -9,6 +9,7 @@ import se.kuvert.TestApp;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,9 +93,34 @@ class ControlApiTest extends GalaServerTest {
         HttpResponse<String> padded = t.control("{\"action\":\"prev\"" + " ".repeat(8000) + "}");
         assertEquals(200, padded.statusCode(), "white space past the small body's size is still JSON");
         assertEquals(v + 2, json(padded).get("version").asLong());
-        HttpResponse<String> huge = t.control("{\"action\":\"next\",\"x\":\"" + "a".repeat(2_000_000) + "\"}");
-        assertEquals(413, huge.statusCode(), "a body past Javalin's limit is refused");
+        String tooBig = "{\"action\":\"next\",\"x\":\"" + "a".repeat(2_000_000) + "\"}";
+        HttpResponse<String> huge = t.control(tooBig);
+        assertEquals(413, huge.statusCode(), "a body past the limit is refused");
+        assertEquals(v + 2, json(huge).get("version").asLong(), "with the state as it is");
+        HttpResponse<String> hugeChunked = t.send(HttpRequest.newBuilder(URI.create(t.url("/api/control")))
+                .header("Authorization", "Bearer " + TestApp.TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        tooBig.getBytes(java.nio.charset.StandardCharsets.UTF_8)))).build());
+        assertEquals(413, hugeChunked.statusCode(), "also when it comes without a length");
         assertEquals(v + 2, json(t.get("/api/state")).get("version").asLong(), "and changes nothing");
+    }
+
+    /** Every answer of a command, taken or not, is JSON that no cache keeps, with the reason when it is refused. */
+    @Test
+    void answers_are_json_that_is_never_cached() throws Exception {
+        HttpResponse<String> taken = t.control("{\"action\":\"next\"}");
+        HttpResponse<String> bad = t.control("{\"action\":\"jump\"}");
+        HttpResponse<String> guest = t.send(HttpRequest.newBuilder(URI.create(t.url("/api/control/")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"next\"}")).build());
+        assertEquals(List.of(200, 400, 401), List.of(taken.statusCode(), bad.statusCode(), guest.statusCode()));
+        for (HttpResponse<String> r : List.of(taken, bad, guest)) {
+            assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""), r.body());
+            assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""), r.body());
+            assertTrue(json(r).isObject(), r.body());
+        }
+        assertTrue(json(guest).get("error").asText().contains("Bearer"), guest.body());
+        assertEquals(404, t.get("/api/control").statusCode(), "a command is a POST");
     }
 
     @Test

@@ -1,0 +1,159 @@
+package se.kuvert.web;
+
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The {@code POST}s Kuvert answers from Jetty's own request, in front of the servlet stack and Javalin: the control
+ * API's commands, a screen's next move. Everything else goes on to Javalin. On a processor coming back from idle,
+ * the servlet context, its filters and Javalin's pipeline took 0.13 ms of a command's way to its first stream
+ * (BENCHMARKS.md, "The sixth round"); a command needs none of them: it is a header, maybe a cookie, a few bytes of
+ * JSON and a JSON answer.
+ */
+public final class Direct extends Handler.Wrapper {
+    private static final Logger LOG = LoggerFactory.getLogger(Direct.class);
+    private static final byte[] FAILED = "Something went wrong on the server; the show goes on.".getBytes(StandardCharsets.UTF_8);
+
+    /** What a route is given of its request. */
+    public interface Call {
+        /** The header {@code name}, or null. */
+        String header(String name);
+
+        /** The value of the cookie {@code name}, or null. */
+        String cookie(String name);
+
+        /** The body, read now; {@link TooLarge} past {@link Server#MAX_REQUEST_BYTES}, however it is sent. */
+        byte[] body();
+    }
+
+    /** A route's answer: its status and its JSON. */
+    public record Answer(int status, byte[] json) {
+    }
+
+    public interface Route {
+        Answer handle(Call call);
+    }
+
+    /** The body is larger than a request may be: nothing of it was used. */
+    public static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super("the request is larger than " + Server.MAX_REQUEST_BYTES + " bytes");
+        }
+    }
+
+    /** How much of a refused body is read and thrown away so that its client reads the answer. */
+    private static final long DRAIN_UP_TO = 8L * Server.MAX_REQUEST_BYTES;
+    private final Map<String, Route> posts;
+
+    /** {@code posts}: the route of each path taken here, for {@code POST} only. */
+    public Direct(Map<String, Route> posts) {
+        this.posts = Map.copyOf(posts);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        Route route = "POST".equals(request.getMethod()) ? posts.get(path(request)) : null;
+        if (route == null) {
+            return super.handle(request, response, callback);
+        }
+        if (Stopwatch.ON) {
+            Stopwatch.begin(request.getBeginNanoTime());
+            Stopwatch.mark("handlers reached");
+        }
+        byte[] body;
+        String type;
+        try {
+            Answer answer = route.handle(new JettyCall(request));
+            response.setStatus(answer.status());
+            body = answer.json();
+            type = "application/json";
+        } catch (TooLarge e) {
+            drain(request);
+            response.setStatus(413);
+            body = ("The request is larger than " + Server.MAX_REQUEST_BYTES + " bytes; nothing was stored.").getBytes(StandardCharsets.UTF_8);
+            type = "text/plain";
+        } catch (RuntimeException e) {
+            LOG.error("POST {} failed", request.getHttpURI().getPath(), e);
+            response.setStatus(500);
+            body = FAILED;
+            type = "text/plain";
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        if (Stopwatch.ON) {
+            Stopwatch.mark("answer ready");
+        }
+        response.write(true, ByteBuffer.wrap(body), callback);
+        return true;
+    }
+
+    /**
+     * Reads what is left of a refused body, up to {@link #DRAIN_UP_TO}, so the client, still sending, gets to read
+     * the answer instead of a reset connection; a larger rest is left, and Jetty closes the connection.
+     */
+    private static void drain(Request request) {
+        try {
+            Content.Source.asInputStream(request).skipNBytes(DRAIN_UP_TO);
+        } catch (java.io.EOFException allRead) {
+            // the whole body is read
+        } catch (IOException e) {
+            LOG.debug("could not read the rest of a refused request", e);
+        }
+    }
+
+    /** The decoded path, without a trailing slash (Javalin takes {@code /api/control/} for {@code /api/control}). */
+    private static String path(Request request) {
+        String path = Request.getPathInContext(request);
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    private record JettyCall(Request request) implements Call {
+        @Override
+        public String header(String name) {
+            return request.getHeaders().get(name);
+        }
+
+        @Override
+        public String cookie(String name) {
+            for (HttpCookie cookie : Request.getCookies(request)) {
+                if (cookie.getName().equals(name)) {
+                    return cookie.getValue();
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public byte[] body() {
+            if (request.getLength() > Server.MAX_REQUEST_BYTES) {
+                throw new TooLarge();
+            }
+            // Not closed: closing fails what is left of the request, and a refused one should still get its answer.
+            InputStream in = Content.Source.asInputStream(request);
+            try {
+                byte[] bytes = in.readNBytes(Server.MAX_REQUEST_BYTES + 1);
+                if (bytes.length > Server.MAX_REQUEST_BYTES) {
+                    throw new TooLarge();
+                }
+                return bytes;
+            } catch (IOException e) {
+                throw new UncheckedIOException("the request's body could not be read", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package se.kuvert.web;
+
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@link Direct} on a bare Jetty server: what it takes, what it leaves to the handler inside, and how it answers. */
+class DirectTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<String> inside = new CopyOnWriteArrayList<>();
+    private final List<String> bodies = new CopyOnWriteArrayList<>();
+    private org.eclipse.jetty.server.Server server;
+    private int port;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new org.eclipse.jetty.server.Server();
+        ServerConnector connector = new ServerConnector(server);
+        server.addConnector(connector);
+        Direct direct = new Direct(Map.of(
+                "/echo", call -> {
+                    String body = new String(call.body(), StandardCharsets.UTF_8);
+                    bodies.add(body);
+                    return new Direct.Answer(201, ("{\"auth\":\"" + call.header("Authorization") + "\",\"cookie\":\""
+                            + call.cookie("kuvert_session") + "\",\"length\":" + body.length() + "}").getBytes(StandardCharsets.UTF_8));
+                },
+                "/fails", call -> {
+                    throw new IllegalStateException("secret detail");
+                }));
+        direct.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                inside.add(request.getMethod() + " " + request.getHttpURI().getPath());
+                response.setStatus(299);
+                callback.succeeded();
+                return true;
+            }
+        });
+        server.setHandler(direct);
+        server.start();
+        port = connector.getLocalPort();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.stop();
+    }
+
+    private HttpResponse<String> post(String path, HttpRequest.BodyPublisher body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).POST(body);
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void a_post_to_its_path_is_answered_here_with_its_headers_and_cookie() throws Exception {
+        HttpResponse<String> r = post("/echo", HttpRequest.BodyPublishers.ofString("{\"action\":\"next\"}"),
+                "Authorization", "Bearer t0k3n", "Cookie", "other=1; kuvert_session=abc123");
+        assertEquals(201, r.statusCode());
+        assertEquals("{\"auth\":\"Bearer t0k3n\",\"cookie\":\"abc123\",\"length\":17}", r.body());
+        assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""));
+        assertTrue(inside.isEmpty(), "nothing reached the handler inside: " + inside);
+        assertEquals(201, post("/echo/", HttpRequest.BodyPublishers.ofString("{}")).statusCode(), "a trailing slash is the same path");
+        HttpResponse<String> none = post("/echo", HttpRequest.BodyPublishers.ofString(""));
+        assertEquals("{\"auth\":\"null\",\"cookie\":\"null\",\"length\":0}", none.body(), "no header, no cookie, no body");
+    }
+
+    @Test
+    void other_methods_and_paths_go_on_to_the_handler_inside() throws Exception {
+        assertEquals(299, http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/echo")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(299, post("/elsewhere", HttpRequest.BodyPublishers.ofString("x")).statusCode());
+        assertEquals(299, post("/echo/more", HttpRequest.BodyPublishers.ofString("x")).statusCode());
+        assertEquals(List.of("GET /echo", "POST /elsewhere", "POST /echo/more"), inside);
+        assertTrue(bodies.isEmpty());
+    }
+
+    @Test
+    void a_body_is_read_with_or_without_its_length_up_to_the_limit() throws Exception {
+        byte[] small = "{\"action\":\"next\"}".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> chunked = post("/echo", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(small)));
+        assertEquals(201, chunked.statusCode());
+        assertTrue(chunked.body().endsWith("\"length\":17}"), chunked.body());
+        byte[] full = "x".repeat(Server.MAX_REQUEST_BYTES).getBytes(StandardCharsets.UTF_8);
+        assertEquals(201, post("/echo", HttpRequest.BodyPublishers.ofByteArray(full)).statusCode(), "exactly the limit is read");
+        byte[] over = "x".repeat(Server.MAX_REQUEST_BYTES + 1).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> refused = post("/echo", HttpRequest.BodyPublishers.ofByteArray(over));
+        assertEquals(413, refused.statusCode(), "one byte more is refused");
+        assertTrue(refused.body().contains("nothing was stored"), refused.body());
+        assertEquals(413, post("/echo", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(over))).statusCode(),
+                "and so it is without a length");
+        assertEquals(2, bodies.size(), "only the bodies within the limit reached the route");
+    }
+
+    @Test
+    void a_route_that_fails_answers_500_without_its_details() throws Exception {
+        HttpResponse<String> r = post("/fails", HttpRequest.BodyPublishers.ofString("{}"));
+        assertEquals(500, r.statusCode());
+        assertEquals("Something went wrong on the server; the show goes on.", r.body());
+        assertFalse(r.body().contains("secret"));
+        assertEquals(201, post("/echo", HttpRequest.BodyPublishers.ofString("{}")).statusCode(), "and the server goes on");
+    }
+}
