@@ -4,14 +4,16 @@ import io.javalin.http.sse.SseClient;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.io.EndPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.eclipse.jetty.ee10.servlet.HttpOutput;
+
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Queue;
 import java.util.Set;
@@ -39,22 +41,20 @@ import java.util.function.Supplier;
 public final class SseHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SseHub.class);
     /** Browsers wait about 3 s before reconnecting a dropped stream; the room should not wait that long. */
-    /** Bytes of Jetty's output buffer per stream (its default is 32 kB; see {@link #smallBuffer}). */
-    static final int STREAM_BUFFER = 4096;
-    private static final byte[] RETRY = "retry: 1000\n\n".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] HEARTBEAT = ": hb\n\n".getBytes(StandardCharsets.UTF_8);
+    private static final ByteBuffer RETRY = wire("retry: 1000\n\n".getBytes(StandardCharsets.UTF_8));
+    private static final ByteBuffer HEARTBEAT = wire(": hb\n\n".getBytes(StandardCharsets.UTF_8));
     /** A subscriber with more than this still to write has stopped reading (a stage is some 10-50 kB). */
     static final long MAX_BACKLOG = 4L * 1024 * 1024;
     /**
      * A change to a stream with this few subscribers (a ceremony's screens) is written by the thread that publishes
-     * it, without waiting for a writer to wake: the writes never block, so it costs that thread a copy into Jetty's
-     * buffers per subscriber. Larger streams go to the shared writers, so one publish never writes to thousands.
+     * it, without waiting for a writer to wake: the writes never block, so it costs that thread one socket write per
+     * subscriber. Larger streams go to the shared writers, so one publish never writes to thousands.
      */
     static final int WRITE_HERE_UP_TO = 8;
 
     /**
-     * Every hub of the process shares these few threads: writes never block, so a writer only copies bytes into
-     * Jetty's buffers, and the number of threads does not grow with the number of streams.
+     * Every hub of the process shares these few threads: writes never block, so a writer only hands buffers to
+     * Jetty, and the number of threads does not grow with the number of streams.
      */
     static final int WRITER_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     private static final ExecutorService WRITERS = Executors.newFixedThreadPool(
@@ -65,14 +65,14 @@ public final class SseHub implements AutoCloseable {
     private final ScheduledFuture<?> heartbeat;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
-    private byte[] latest;
+    private ByteBuffer latest;
     /** A payload published while nobody listened, rendered only when someone connects. */
     private Supplier<String> pending;
 
     /** {@code event} is the SSE event name; {@code initial} the payload before the first publish. */
     public SseHub(String event, String initial, long heartbeatMillis) {
         this.event = event;
-        this.latest = format(event, initial);
+        this.latest = wire(format(event, initial));
         this.heartbeat = HEARTBEATS.scheduleAtFixedRate(() -> enqueueToAll(HEARTBEAT), heartbeatMillis, heartbeatMillis,
                 TimeUnit.MILLISECONDS);
     }
@@ -94,15 +94,15 @@ public final class SseHub implements AutoCloseable {
     public void connect(SseClient client, byte[] first, Runnable onClose) {
         client.keepAlive();
         AsyncContext async = client.ctx().req().getAsyncContext();
-        ServletOutputStream out;
+        HttpOutput out;
         try {
-            out = client.ctx().res().getOutputStream();
+            // Javalin serves on Jetty, whose output stream writes a buffer as it is (see Subscriber.write).
+            out = (HttpOutput) client.ctx().res().getOutputStream();
         } catch (IOException | RuntimeException gone) {
             onClose.run();
             client.close();
             return;
         }
-        smallBuffer(client);
         Subscriber subscriber = new Subscriber(client, out, endPoint(client), onClose);
         async.addListener(subscriber);
         // What was published while nobody listened is rendered now, outside the hub's lock (a render may read the
@@ -112,7 +112,7 @@ public final class SseHub implements AutoCloseable {
             synchronized (this) {
                 toRender = pending;
             }
-            byte[] rendered = toRender == null ? null : format(event, toRender.get());
+            ByteBuffer rendered = toRender == null ? null : wire(format(event, toRender.get()));
             synchronized (this) {
                 if (pending != toRender) {
                     continue;
@@ -123,7 +123,7 @@ public final class SseHub implements AutoCloseable {
                 }
                 subscriber.add(RETRY);
                 if (first != null) {
-                    subscriber.add(first);
+                    subscriber.add(wire(first));
                 }
                 subscriber.add(latest);
                 subscribers.add(subscriber);
@@ -177,10 +177,10 @@ public final class SseHub implements AutoCloseable {
     }
 
     private void publish(String payload, boolean onlyIfChanged) {
-        byte[] bytes = format(event, payload);
+        ByteBuffer bytes = wire(format(event, payload));
         synchronized (this) {
             pending = null;
-            if (onlyIfChanged && java.util.Arrays.equals(bytes, latest)) {
+            if (onlyIfChanged && bytes.equals(latest)) {
                 return;
             }
             latest = bytes;
@@ -228,14 +228,23 @@ public final class SseHub implements AutoCloseable {
      * sent again to a stream that connects later (a "stop" is for the moment it is given).
      */
     public void send(String event, String data) {
-        enqueueToAll(format(event, data));
+        enqueueToAll(wire(format(event, data)));
     }
 
-    private void enqueueToAll(byte[] bytes) {
+    private void enqueueToAll(ByteBuffer bytes) {
         synchronized (this) {
             subscribers.forEach(s -> s.add(bytes));
         }
         write();
+    }
+
+    /**
+     * {@code bytes} as every stream writes them: one read-only buffer outside the heap, which each stream writes from
+     * a view of its own. A buffer from the heap is copied into a temporary one by every socket write, once per
+     * subscriber; this one is copied once per event.
+     */
+    static ByteBuffer wire(byte[] bytes) {
+        return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
     }
 
     /** An SSE event as it goes on the wire: multi-line data becomes several data lines. */
@@ -256,8 +265,8 @@ public final class SseHub implements AutoCloseable {
      */
     private final class Subscriber implements WriteListener, AsyncListener {
         final SseClient client;
-        final ServletOutputStream out;
-        final Queue<byte[]> pending = new ConcurrentLinkedQueue<>();
+        final HttpOutput out;
+        final Queue<ByteBuffer> pending = new ConcurrentLinkedQueue<>();
         final AtomicLong backlog = new AtomicLong();
         final AtomicBoolean draining = new AtomicBoolean();
         final AtomicBoolean ended = new AtomicBoolean();
@@ -267,23 +276,20 @@ public final class SseHub implements AutoCloseable {
         volatile boolean finish;
         final EndPoint endPoint;
         final Runnable onClose;
-        boolean unflushed;
-        /** For {@link Stopwatch}: the last payload written and not yet flushed. */
-        byte[] written;
 
-        Subscriber(SseClient client, ServletOutputStream out, EndPoint endPoint, Runnable onClose) {
+        Subscriber(SseClient client, HttpOutput out, EndPoint endPoint, Runnable onClose) {
             this.client = client;
             this.out = out;
             this.endPoint = endPoint;
             this.onClose = onClose;
         }
 
-        void add(byte[] bytes) {
+        void add(ByteBuffer bytes) {
             if (ended.get()) {
                 return;
             }
             pending.add(bytes);
-            if (backlog.addAndGet(bytes.length) > MAX_BACKLOG) {
+            if (backlog.addAndGet(bytes.remaining()) > MAX_BACKLOG) {
                 LOG.info("dropping an SSE stream that stopped reading ({} bytes behind)", backlog.get());
                 finish = true;
                 release();
@@ -320,17 +326,14 @@ public final class SseHub implements AutoCloseable {
                     if (!out.isReady()) {
                         return;   // Jetty calls onWritePossible when the write completes; we still hold draining
                     }
-                    byte[] next = pending.poll();
+                    ByteBuffer next = pending.poll();
                     if (next != null) {
-                        backlog.addAndGet(-next.length);
-                        out.write(next);
-                        unflushed = true;
-                        written = next;
-                    } else if (unflushed) {
-                        unflushed = false;
-                        out.flush();
+                        backlog.addAndGet(-next.remaining());
+                        // Straight from the buffer, past the response's own buffer: that one is never filled, so
+                        // nothing waits in it for a flush, and no stream holds one (4 kB each, 40 MB at 10 000).
+                        out.write(next.duplicate());
                         if (Stopwatch.ON) {
-                            Stopwatch.written(written);
+                            Stopwatch.written(next);
                         }
                     } else {
                         draining.set(false);
@@ -409,21 +412,6 @@ public final class SseHub implements AutoCloseable {
         closed = true;
         heartbeat.cancel(false);
         subscribers.forEach(Subscriber::release);
-    }
-
-    /**
-     * Jetty gives each response a 32 kB buffer and keeps it while the response is open: for a stream, whose every
-     * write is flushed at once, that is 32 kB of direct memory held per screen, 320 MB at 10 000 (native memory
-     * tracking, "Other"). A heartbeat or a state fits in {@link #STREAM_BUFFER}; a larger event is written through.
-     * Nothing is written yet when a stream connects (Javalin sent only the headers), so the next buffer has this size.
-     */
-    private static void smallBuffer(SseClient client) {
-        try {
-            ServletContextRequest.getServletContextRequest(client.ctx().req()).getServletChannel().getHttpOutput()
-                    .setBufferSize(STREAM_BUFFER);
-        } catch (RuntimeException notJetty) {
-            // a test double or another server: its own buffer stays
-        }
     }
 
     /** The connection under a stream, to hang up on a screen that stopped reading; null if Jetty does not say. */

@@ -24,7 +24,7 @@ public final class Stopwatch {
     private static final Set<String> seen = new HashSet<>();
     private static final Map<String, List<Long>> stages = new LinkedHashMap<>();
     /** What each stream published for the current command, to know its first byte on the wire. */
-    private static final Map<byte[], String> published = new IdentityHashMap<>();
+    private static final Map<java.nio.ByteBuffer, String> published = new IdentityHashMap<>();
 
     private Stopwatch() {
     }
@@ -56,7 +56,7 @@ public final class Stopwatch {
     }
 
     /** A stream queued {@code bytes} for every subscriber. */
-    static synchronized void published(String event, byte[] bytes) {
+    static synchronized void published(String event, java.nio.ByteBuffer bytes) {
         if (start != 0) {
             published.put(bytes, event);
             mark("published: " + event);
@@ -64,7 +64,7 @@ public final class Stopwatch {
     }
 
     /** {@code bytes} were handed to a subscriber's socket; marks the first time for the current command. */
-    static void written(byte[] bytes) {
+    static void written(java.nio.ByteBuffer bytes) {
         String event;
         synchronized (Stopwatch.class) {
             event = published.get(bytes);
