@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * The {@code POST}s Kuvert answers from Jetty's own request, in front of the servlet stack and Javalin: the control
- * API's commands, a screen's next move. Everything else goes on to Javalin. On a processor coming back from idle,
+ * API's commands. Everything else goes on to Javalin. On a processor coming back from idle,
  * the servlet context, its filters and Javalin's pipeline took 0.13 ms of a command's way to its first stream
  * (BENCHMARKS.md, "The sixth round"); a command needs none of them: it is a header, maybe a cookie, a few bytes of
  * JSON and a JSON answer.
@@ -40,7 +40,7 @@ public final class Direct extends Handler.Wrapper {
         byte[] body();
     }
 
-    /** A route's answer: its status and its JSON. */
+    /** A route's answer: its status and its JSON (a refused body and a failed route answer plain text instead). */
     public record Answer(int status, byte[] json) {
     }
 

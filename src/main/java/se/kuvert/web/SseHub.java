@@ -5,12 +5,11 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.WriteListener;
+import org.eclipse.jetty.ee10.servlet.HttpOutput;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.io.EndPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.eclipse.jetty.ee10.servlet.HttpOutput;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -96,7 +95,7 @@ public final class SseHub implements AutoCloseable {
         AsyncContext async = client.ctx().req().getAsyncContext();
         HttpOutput out;
         try {
-            // Javalin serves on Jetty, whose output stream writes a buffer as it is (see Subscriber.write).
+            // Javalin serves on Jetty, whose output stream writes a buffer as it is (see Subscriber.drain).
             out = (HttpOutput) client.ctx().res().getOutputStream();
         } catch (IOException | RuntimeException gone) {
             onClose.run();
