@@ -36,7 +36,11 @@ public final class Direct extends Handler.Wrapper {
         /** The value of the cookie {@code name}, or null. */
         String cookie(String name);
 
-        /** The body, read now; {@link TooLarge} past {@link Server#MAX_REQUEST_BYTES}, however it is sent. */
+        /**
+         * The body, read now; {@link TooLarge} past {@link Server#MAX_REQUEST_BYTES}, however it is sent, and then
+         * the rest of it is read and thrown away (up to {@link #DRAIN_UP_TO}), so that the client, still sending, gets
+         * to read the answer instead of a reset connection.
+         */
         byte[] body();
     }
 
@@ -56,7 +60,7 @@ public final class Direct extends Handler.Wrapper {
     }
 
     /** How much of a refused body is read and thrown away so that its client reads the answer. */
-    private static final long DRAIN_UP_TO = 8L * Server.MAX_REQUEST_BYTES;
+    static final long DRAIN_UP_TO = 8L * Server.MAX_REQUEST_BYTES;
     private final Map<String, Route> posts;
 
     /** {@code posts}: the route of each path taken here, for {@code POST} only. */
@@ -82,7 +86,6 @@ public final class Direct extends Handler.Wrapper {
             body = answer.json();
             type = "application/json";
         } catch (TooLarge e) {
-            drain(request);
             response.setStatus(413);
             body = ("The request is larger than " + Server.MAX_REQUEST_BYTES + " bytes; nothing was stored.").getBytes(StandardCharsets.UTF_8);
             type = "text/plain";
@@ -102,10 +105,7 @@ public final class Direct extends Handler.Wrapper {
         return true;
     }
 
-    /**
-     * Reads what is left of a refused body, up to {@link #DRAIN_UP_TO}, so the client, still sending, gets to read
-     * the answer instead of a reset connection; a larger rest is left, and Jetty closes the connection.
-     */
+    /** Reads what is left of a refused body, up to {@link #DRAIN_UP_TO}; a larger rest is left, and Jetty closes the connection. */
     private static void drain(Request request) {
         try {
             Content.Source.asInputStream(request).skipNBytes(DRAIN_UP_TO);
@@ -141,6 +141,7 @@ public final class Direct extends Handler.Wrapper {
         @Override
         public byte[] body() {
             if (request.getLength() > Server.MAX_REQUEST_BYTES) {
+                drain(request);
                 throw new TooLarge();
             }
             // Not closed: closing fails what is left of the request, and a refused one should still get its answer.
@@ -148,6 +149,7 @@ public final class Direct extends Handler.Wrapper {
             try {
                 byte[] bytes = in.readNBytes(Server.MAX_REQUEST_BYTES + 1);
                 if (bytes.length > Server.MAX_REQUEST_BYTES) {
+                    drain(request);
                     throw new TooLarge();
                 }
                 return bytes;

@@ -43,6 +43,13 @@ class DirectTest {
                     return new Direct.Answer(201, ("{\"auth\":\"" + call.header("Authorization") + "\",\"cookie\":\""
                             + call.cookie("kuvert_session") + "\",\"length\":" + body.length() + "}").getBytes(StandardCharsets.UTF_8));
                 },
+                "/refuses", call -> {
+                    try {
+                        return new Direct.Answer(200, call.body());
+                    } catch (Direct.TooLarge e) {
+                        return new Direct.Answer(413, "{\"error\":\"too large\"}".getBytes(StandardCharsets.UTF_8));
+                    }
+                },
                 "/fails", call -> {
                     throw new IllegalStateException("secret detail");
                 }));
@@ -112,6 +119,20 @@ class DirectTest {
         assertEquals(413, post("/echo", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(over))).statusCode(),
                 "and so it is without a length");
         assertEquals(2, bodies.size(), "only the bodies within the limit reached the route");
+    }
+
+    /** A client still sending a refused body reads the route's own answer: the rest is read and dropped, not reset. */
+    @Test
+    void a_route_that_refuses_a_body_itself_gets_its_answer_to_the_client() throws Exception {
+        byte[] big = "x".repeat(6 * Server.MAX_REQUEST_BYTES).getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> withLength = post("/refuses", HttpRequest.BodyPublishers.ofByteArray(big));
+            assertEquals(413, withLength.statusCode());
+            assertEquals("{\"error\":\"too large\"}", withLength.body());
+            assertEquals(413, post("/refuses", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
+                    .statusCode(), "and without a length");
+        }
+        assertTrue(big.length < Direct.DRAIN_UP_TO, "within what is read and dropped");
     }
 
     @Test
