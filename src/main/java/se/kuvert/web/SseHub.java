@@ -52,10 +52,11 @@ public final class SseHub implements AutoCloseable {
     static final int WRITE_HERE_UP_TO = 8;
 
     /**
-     * Every hub of the process shares these few threads: writes never block, so a writer only hands buffers to
-     * Jetty, and the number of threads does not grow with the number of streams.
+     * Every hub of the process shares these few threads, one per core: writes never block, so a writer only hands
+     * buffers to Jetty, and the number of threads does not grow with the number of streams. Two on two cores wrote
+     * to 10 000 subscribers sooner than four did (p99 in five alternating pairs: 272-333 against 286-423 ms).
      */
-    static final int WRITER_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    static final int WRITER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
     private static final ExecutorService WRITERS = Executors.newFixedThreadPool(
             WRITER_THREADS, daemons("sse-writer"));
     private static final ScheduledExecutorService HEARTBEATS = Executors.newSingleThreadScheduledExecutor(daemons("sse-heartbeat"));
