@@ -239,12 +239,14 @@ public final class SseHub implements AutoCloseable {
     }
 
     /**
-     * {@code bytes} as every stream writes them: one read-only buffer outside the heap, which each stream writes from
-     * a view of its own. A buffer from the heap is copied into a temporary one by every socket write, once per
-     * subscriber; this one is copied once per event.
+     * {@code bytes} as every stream writes them: one buffer, which each stream writes from a view of its own (Jetty
+     * only reads it). On the heap: a buffer outside it saves each socket write a copy of a few kB, but its memory is
+     * given back only when the collector gets to the buffer, and the one a stream keeps as its latest lives on into the
+     * old generation, which a quiet show rarely collects: they would pile up to the JVM's limit and then stop it for
+     * a full collection.
      */
     static ByteBuffer wire(byte[] bytes) {
-        return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
+        return ByteBuffer.wrap(bytes);
     }
 
     /** An SSE event as it goes on the wire: multi-line data becomes several data lines. */
