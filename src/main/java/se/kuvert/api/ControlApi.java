@@ -6,7 +6,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import se.kuvert.web.Direct;
-import se.kuvert.web.Server;
 import se.kuvert.auth.Auth;
 import se.kuvert.auth.Sessions;
 import se.kuvert.content.ShowRepository;
@@ -73,8 +72,7 @@ public final class ControlApi {
         } catch (ControlRequest.BadCommand e) {
             return answer(400, error(e.getMessage(), director.snapshot()));
         } catch (Direct.TooLarge e) {
-            return answer(413, error("the command is larger than " + Server.MAX_REQUEST_BYTES + " bytes; nothing changed",
-                    director.snapshot()));
+            return answer(413, error(e.getMessage(), director.snapshot()));
         }
         // The API token is a tool, whatever session cookie came along; anyone else is their session.
         Sessions.Session session = who.get().equals(Auth.API_TOKEN) ? null : auth.sessions().find(cookie).orElse(null);

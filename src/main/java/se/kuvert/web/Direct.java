@@ -55,7 +55,7 @@ public final class Direct extends Handler.Wrapper {
     /** The body is larger than a request may be: nothing of it was used. */
     public static final class TooLarge extends RuntimeException {
         TooLarge() {
-            super("the request is larger than " + Server.MAX_REQUEST_BYTES + " bytes");
+            super("The request is larger than " + Server.MAX_REQUEST_BYTES + " bytes; nothing was stored.");
         }
     }
 
@@ -87,7 +87,7 @@ public final class Direct extends Handler.Wrapper {
             type = "application/json";
         } catch (TooLarge e) {
             response.setStatus(413);
-            body = ("The request is larger than " + Server.MAX_REQUEST_BYTES + " bytes; nothing was stored.").getBytes(StandardCharsets.UTF_8);
+            body = e.getMessage().getBytes(StandardCharsets.UTF_8);
             type = "text/plain";
         } catch (RuntimeException e) {
             LOG.error("POST {} failed", request.getHttpURI().getPath(), e);
@@ -138,19 +138,23 @@ public final class Direct extends Handler.Wrapper {
             return null;
         }
 
+        /** The refusal of a body too large, after reading what is left of it. */
+        private TooLarge refused() {
+            drain(request);
+            return new TooLarge();
+        }
+
         @Override
         public byte[] body() {
             if (request.getLength() > Server.MAX_REQUEST_BYTES) {
-                drain(request);
-                throw new TooLarge();
+                throw refused();
             }
             // Not closed: closing fails what is left of the request, and a refused one should still get its answer.
             InputStream in = Content.Source.asInputStream(request);
             try {
                 byte[] bytes = in.readNBytes(Server.MAX_REQUEST_BYTES + 1);
                 if (bytes.length > Server.MAX_REQUEST_BYTES) {
-                    drain(request);
-                    throw new TooLarge();
+                    throw refused();
                 }
                 return bytes;
             } catch (IOException e) {

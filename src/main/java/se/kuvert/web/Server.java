@@ -31,7 +31,7 @@ public final class Server {
     private static final int ACCEPT_QUEUE = 2048;
     /** A little over the largest medium (200 MB), so the media store's own check says why a file is refused. */
     private static final int MAX_UPLOAD_MB = 210;
-    /** The largest request body Javalin reads (a command's is some 30 bytes; an upload goes by its own limit). */
+    /** The largest request body Javalin or {@link Direct} reads (a command's is some 30 bytes; an upload goes by its own limit). */
     public static final int MAX_REQUEST_BYTES = 1_000_000;
     private static final int STREAM_OPENERS = 4;
     /**
