@@ -163,31 +163,87 @@ public final class Database implements AutoCloseable {
     public <T> T inTransaction(Work<T> work) {
         lock.lock();
         try {
-            if (lock.getHoldCount() > 1) {
-                return work.run(connection);
-            }
-            connection.setAutoCommit(false);
-            try {
-                if (Stopwatch.ON) {
-                    Stopwatch.mark("transaction begins");
-                }
-                T result = work.run(connection);
-                connection.commit();
-                if (Stopwatch.ON) {
-                    Stopwatch.mark("committed");
-                }
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            return lock.getHoldCount() > 1 ? work.run(connection) : transaction(work);
         } catch (SQLException e) {
             throw new DatabaseException(e);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** {@code work} in a transaction of its own; the caller holds the lock, and no transaction is open. */
+    private <T> T transaction(Work<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            if (Stopwatch.ON) {
+                Stopwatch.mark("transaction begins");
+            }
+            T result = work.run(connection);
+            connection.commit();
+            if (Stopwatch.ON) {
+                Stopwatch.mark("committed");
+            }
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** How long {@link #inTurns} leaves the connection to others before it asks again. */
+    static final java.time.Duration TURN_WAIT = java.time.Duration.ofMillis(1);
+
+    /**
+     * Runs every work taken from {@code works}, oldest first, each all or nothing (a savepoint of its own), in as few
+     * transactions as the rest of the server lets it: when another thread waits for the database, what is done so far
+     * is committed and that thread goes first. For a background writer with many rows at once (the timing report
+     * after a burst of commands): in one transaction, some 200 rows kept a command waiting up to 9 ms.
+     * <p>It never waits in line for the connection: the unit of work that ended would wake it, and the woken writer
+     * took that thread's core (a command's, for 3 ms before it told the screens). While the connection is busy or
+     * wanted, it asks again {@link #TURN_WAIT} later. Each transaction does at least one work, so the writer gets on
+     * however busy the commands are. A work that fails is rolled back alone and handed to {@code failed}; the others
+     * are kept. Not inside a unit of work.
+     */
+    public void inTurns(java.util.Queue<? extends Work<?>> works, java.util.function.Consumer<Exception> failed) {
+        if (lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("inTurns waits for the connection to be free; it cannot run inside a unit of work");
+        }
+        while (!works.isEmpty()) {
+            if (lock.hasQueuedThreads() || !lock.tryLock()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(TURN_WAIT.toNanos());   // someone else's turn
+                continue;
+            }
+            try {
+                transaction(c -> {
+                    Work<?> work;
+                    do {
+                        if ((work = works.poll()) == null) {
+                            break;
+                        }
+                        java.sql.Savepoint each = c.setSavepoint();
+                        try {
+                            work.run(c);
+                            c.releaseSavepoint(each);
+                        } catch (SQLException | RuntimeException e) {
+                            c.rollback(each);
+                            failed.accept(e);
+                        }
+                    } while (!lock.hasQueuedThreads());
+                    return null;
+                });
+            } catch (SQLException e) {
+                throw new DatabaseException(e);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** True while a thread waits for the connection (for tests). */
+    boolean waitedFor() {
+        return lock.hasQueuedThreads();
     }
 
     /** Runs a read. */

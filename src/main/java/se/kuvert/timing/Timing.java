@@ -50,7 +50,7 @@ public final class Timing implements AutoCloseable {
         return t;
     });
     /** Rows asked for and not yet written, oldest first; {@code flushing} is set while a write of them is scheduled. */
-    private final Queue<Runnable> unwritten = new ConcurrentLinkedQueue<>();
+    private final Queue<Database.Work<?>> unwritten = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushing = new AtomicBoolean();
     private RunRef run;
     private Place place;
@@ -158,37 +158,25 @@ public final class Timing implements AutoCloseable {
 
     /** Stores on the writer thread, soon, after every write asked before; a failure is logged, the show goes on. */
     private void write(Runnable work) {
-        unwritten.add(work);
+        unwritten.add(c -> {
+            work.run();
+            return null;
+        });
         if (flushing.compareAndSet(false, true)) {
             writer.schedule(this::flush, WRITE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
     /**
-     * On the writer thread: writes every row asked for so far, oldest first, in one transaction (each write all or
-     * nothing within it, by a savepoint). One transaction each held the database in turns with the commands for as
-     * many commits, and a command that waited behind one lost its core to the writer it woke (POST /api/control's
-     * p99 was 6 ms with 0.2 at the median).
+     * On the writer thread: writes every row asked for so far, oldest first, each all or nothing, in as few
+     * transactions as the commands allow ({@link Database#inTurns}: a command that waits for the database goes first).
+     * One transaction each held the database in turns with the commands for as many commits, and a command that
+     * waited behind one lost its core to the writer it woke (POST /api/control's p99 was 6 ms with 0.2 at the median).
      */
     private void flush() {
         flushing.set(false);
-        if (unwritten.isEmpty()) {
-            return;
-        }
         try {
-            db.inTransaction(c -> {
-                for (Runnable work; (work = unwritten.poll()) != null; ) {
-                    java.sql.Savepoint each = c.setSavepoint();
-                    try {
-                        work.run();
-                        c.releaseSavepoint(each);
-                    } catch (RuntimeException e) {
-                        c.rollback(each);
-                        LOG.warn("the timing report missed a change", e);
-                    }
-                }
-                return null;
-            });
+            db.inTurns(unwritten, e -> LOG.warn("the timing report missed a change", e));
         } catch (RuntimeException e) {
             LOG.warn("the timing report missed changes", e);
         }

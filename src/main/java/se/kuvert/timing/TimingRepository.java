@@ -159,18 +159,18 @@ final class TimingRepository {
         }
     }
 
-    private static void move(Connection c, long runId, Move move) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO timing_moves (run_id, at, slide, kind, award_id, award_name, cover) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            Place p = move.place();
-            ps.setLong(1, runId);
-            ps.setString(2, move.at().toString());
-            ps.setInt(3, p.slide());
-            ps.setString(4, p.kind());
-            ps.setString(5, p.awardId());
-            ps.setString(6, p.awardName());
-            ps.setString(7, p.cover() == null ? null : p.cover().key());
-            ps.executeUpdate();
-        }
+    /** One row per move, kept prepared: a flush after a burst of commands writes hundreds. */
+    private void move(Connection c, long runId, Move move) throws SQLException {
+        PreparedStatement ps = db.prepared(c,
+                "INSERT INTO timing_moves (run_id, at, slide, kind, award_id, award_name, cover) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        Place p = move.place();
+        ps.setLong(1, runId);
+        ps.setString(2, move.at().toString());
+        ps.setInt(3, p.slide());
+        ps.setString(4, p.kind());
+        ps.setString(5, p.awardId());
+        ps.setString(6, p.awardName());
+        ps.setString(7, p.cover() == null ? null : p.cover().key());
+        ps.executeUpdate();
     }
 }

@@ -75,4 +75,47 @@ class DatabaseTest {
         }));
         assertEquals(0, count(db, "SELECT COUNT(*) FROM app_meta"));
     }
+
+    private static Database.Work<Integer> insert(String key) {
+        return c -> c.createStatement().executeUpdate("INSERT INTO app_meta (key, value) VALUES ('" + key + "', 'v')");
+    }
+
+    /**
+     * A background writer's rows go in turns with the commands: a unit of work that comes to wait while the writer
+     * writes gets the database after the writer's current row, and sees only what was committed by then, not the
+     * writer's whole batch; the rest is written after it. A row that fails is the only one missing.
+     */
+    @Test
+    void a_batch_in_turns_lets_a_waiting_unit_of_work_go_first_and_keeps_every_row_but_a_failing_one() throws Exception {
+        Database db = databases.open(data);
+        java.util.Queue<Database.Work<?>> rows = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.CompletableFuture<Integer> seenByCommand = new java.util.concurrent.CompletableFuture<>();
+        rows.add(c -> {
+            // a command comes while the first row is written, and waits for the database
+            Thread command = new Thread(() -> seenByCommand.complete(count(db, "SELECT COUNT(*) FROM app_meta")));
+            command.start();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (!db.waitedFor() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertTrue(db.waitedFor(), "the command waits for the database");
+            return insert("first").run(c);
+        });
+        rows.add(insert("second"));
+        rows.add(insert("first"));   // a duplicate key: fails, alone
+        rows.add(insert("third"));
+        java.util.List<Exception> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread writer = new Thread(() -> db.inTurns(rows, failed::add));
+        writer.start();
+        writer.join(10_000);
+        assertEquals(1, seenByCommand.get(10, java.util.concurrent.TimeUnit.SECONDS),
+                "the command went after the first row, not after the whole batch");
+        assertTrue(rows.isEmpty());
+        assertEquals(3, count(db, "SELECT COUNT(*) FROM app_meta"), "every row but the failing one is stored");
+        assertEquals(1, failed.size(), failed.toString());
+        assertThrows(IllegalStateException.class, () -> db.inTransaction(c -> {
+            db.inTurns(new java.util.ArrayDeque<>(java.util.List.of(insert("inside"))), e -> { });
+            return null;
+        }), "a batch in turns cannot run inside a unit of work: it waits for the connection to be free");
+    }
 }
