@@ -204,7 +204,8 @@ public final class Database implements AutoCloseable {
      * took that thread's core (a command's, for 3 ms before it told the screens). While the connection is busy or
      * wanted, it asks again {@link #TURN_WAIT} later. Each transaction does at least one work, so the writer gets on
      * however busy the commands are. A work that fails is rolled back alone and handed to {@code failed}; the others
-     * are kept. Not inside a unit of work.
+     * are kept. An interrupted writer stops when the connection is not free, and leaves the rest in the queue. Not
+     * inside a unit of work.
      */
     public void inTurns(java.util.Queue<? extends Work<?>> works, java.util.function.Consumer<Exception> failed) {
         if (lock.isHeldByCurrentThread()) {
@@ -212,6 +213,9 @@ public final class Database implements AutoCloseable {
         }
         while (!works.isEmpty()) {
             if (lock.hasQueuedThreads() || !lock.tryLock()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return;   // asked to stop (a park would no longer wait): the rest stays in the queue
+                }
                 java.util.concurrent.locks.LockSupport.parkNanos(TURN_WAIT.toNanos());   // someone else's turn
                 continue;
             }

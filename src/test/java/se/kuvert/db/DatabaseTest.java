@@ -118,4 +118,38 @@ class DatabaseTest {
             return null;
         }), "a batch in turns cannot run inside a unit of work: it waits for the connection to be free");
     }
+
+    /** An interrupted writer does not spin while a command holds the database: it stops, and its rows stay queued. */
+    @Test
+    void an_interrupted_batch_in_turns_stops_while_the_database_is_busy_and_keeps_its_rows() throws Exception {
+        Database db = databases.open(data);
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread command = new Thread(() -> db.inTransaction(c -> {
+            holding.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        command.start();
+        holding.await();
+        java.util.Queue<Database.Work<?>> rows = new java.util.concurrent.ConcurrentLinkedQueue<>(
+                java.util.List.of(insert("a"), insert("b")));
+        Thread writer = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            db.inTurns(rows, e -> { });
+        });
+        writer.start();
+        writer.join(5_000);
+        boolean stopped = !writer.isAlive();
+        release.countDown();
+        command.join(5_000);
+        writer.join(5_000);
+        assertTrue(stopped, "the interrupted writer stopped while the database was busy");
+        assertEquals(2, rows.size(), "its rows stay queued");
+        assertEquals(0, count(db, "SELECT COUNT(*) FROM app_meta"));
+    }
 }
