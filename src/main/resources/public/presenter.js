@@ -87,6 +87,21 @@
   // --- Everything in the panel: toggles, jumps, shows ---
   var ask = window.kuvertAsk;
 
+  // The rundown and the show list stay as the presenter left them. Every change (the technician's Next, a screen
+  // coming back) swaps the whole panel, and a list opened a moment before snapped shut under their thumb. A list is
+  // closed by its summary, or by using it: a jump or a load from it closes it with the update that follows.
+  var openLists = {};
+  document.addEventListener('toggle', function (e) {
+    if (e.target.tagName === 'DETAILS' && e.target.closest('#panel')) { openLists[e.target.className] = e.target.open; }
+  }, true);
+  document.body.addEventListener('htmx:afterSwap', function () {
+    document.querySelectorAll('#panel details').forEach(function (d) { if (openLists[d.className]) { d.open = true; } });
+  });
+  function used(button) {
+    var list = button.closest('details');
+    if (list) { openLists[list.className] = false; }
+  }
+
   document.getElementById('panel').addEventListener('click', function (e) {
     var button = e.target.closest('button[data-action]');
     if (!button) { return; }
@@ -95,11 +110,12 @@
       send({ action: action, on: button.dataset.on === 'true' });
     } else if (action === 'goto') {
       var slide = Number(button.dataset.slide);
-      var go = function () { send({ action: 'goto', slide: slide, step: 0 }); };
+      var go = function () { used(button); send({ action: 'goto', slide: slide, step: 0 }); };
       if (button.dataset.reveals === 'true') { ask(window.kuvertText('confirmReveal'), go); } else { go(); }
     } else if (action === 'load') {
       var rehearsal = button.dataset.rehearsal === 'true';
       ask(window.kuvertText(rehearsal ? 'confirmRehearse' : 'confirmLoad').replace('{title}', button.dataset.title), function () {
+        used(button);
         send({ action: 'load', show: button.dataset.show, rehearsal: rehearsal });
       });
     }

@@ -46,6 +46,30 @@ class PresenterBrowserTest extends BrowserTest {
         }
     }
 
+    /**
+     * A list the presenter opened on the phone stays open while someone else moves the show (every change swaps the
+     * whole panel, and it used to close them); a jump from the rundown is the list used, and that one closes.
+     */
+    @Test
+    void the_lists_the_presenter_opened_stay_open_while_the_show_moves_until_used(@TempDir Path data) {
+        try (Room room = new Room(chromium, data, SHOW, 1920, 1080)) {
+            room.phone.locator("details.run summary").tap();
+            room.phone.locator("details.shows summary").tap();
+            assertThat(room.phone.locator("details.shows li").first()).isVisible();
+            room.server.control("{\"action\":\"next\"}");   // the technician's Stream Deck
+            assertThat(room.phone.locator("#panel-content")).hasAttribute("data-version", String.valueOf(room.version()));
+            assertThat(room.phone.locator("details.run")).hasAttribute("open", "");
+            assertThat(room.phone.locator("details.shows")).hasAttribute("open", "");
+            assertThat(room.phone.locator("details.shows li").first()).isVisible();
+
+            long before = room.version();
+            room.phone.locator("details.run button[data-action=goto][data-slide=\"0\"]").tap();
+            assertThat(room.phone.locator("#panel-content")).hasAttribute("data-version", String.valueOf(before + 1));
+            assertThat(room.phone.locator("details.run")).not().hasAttribute("open", "");
+            assertThat(room.phone.locator("details.shows")).hasAttribute("open", "");
+        }
+    }
+
     @Test
     void two_very_fast_taps_advance_once(@TempDir Path data) {
         try (Room room = new Room(chromium, data, SHOW, 1920, 1080)) {
