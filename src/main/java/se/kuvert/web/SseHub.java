@@ -8,6 +8,7 @@ import jakarta.servlet.WriteListener;
 import org.eclipse.jetty.ee10.servlet.HttpOutput;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,7 +104,7 @@ public final class SseHub implements AutoCloseable {
             client.close();
             return;
         }
-        Subscriber subscriber = new Subscriber(client, out, endPoint(client), onClose);
+        Subscriber subscriber = new Subscriber(client, out, endPoint(client), endsWithConnection(client), onClose);
         async.addListener(subscriber);
         // What was published while nobody listened is rendered now, outside the hub's lock (a render may read the
         // database or the screens' registry); if something newer came meanwhile, that is what the subscriber gets.
@@ -263,7 +264,8 @@ public final class SseHub implements AutoCloseable {
 
     /**
      * One stream and what is still to be written to it. {@code draining} says who may write: a writer running
-     * {@link #drain}, or Jetty's coming {@code onWritePossible} after a write that did not complete at once; never two.
+     * {@link #drain}, or Jetty's coming {@code onWritePossible} or {@link #resumed} after a write that did not complete
+     * at once; never two.
      */
     private final class Subscriber implements WriteListener, AsyncListener {
         final SseClient client;
@@ -277,12 +279,29 @@ public final class SseHub implements AutoCloseable {
         /** The stream is over but its response is still to be completed, by whoever may write next. */
         volatile boolean finish;
         final EndPoint endPoint;
+        /** The response ends with its connection, so what follows its head may go to the connection as it is. */
+        final boolean endsWithConnection;
+        /**
+         * Where the events go once the response's head and first events are out, when it ends with its connection:
+         * straight to the connection. The bytes on the wire are the same, but no write goes through Jetty's response,
+         * channel and generator (at 10 000 subscribers, more than half the server's user time per change). Null
+         * until then, and for a response Jetty must frame; only the holder of {@code draining} touches it.
+         */
+        EndPoint direct;
+        /** Something went through the response, so its head is out (only the holder of {@code draining} touches it). */
+        boolean headSent;
+        /** How a write the connection did not take at once goes on: drain the rest once it is out; or the screen is gone. */
+        final Callback resumed = Callback.from(this::drain, failure -> {
+            finish = true;
+            end();
+        });
         final Runnable onClose;
 
-        Subscriber(SseClient client, HttpOutput out, EndPoint endPoint, Runnable onClose) {
+        Subscriber(SseClient client, HttpOutput out, EndPoint endPoint, boolean endsWithConnection, Runnable onClose) {
             this.client = client;
             this.out = out;
             this.endPoint = endPoint;
+            this.endsWithConnection = endsWithConnection && endPoint != null;
             this.onClose = onClose;
         }
 
@@ -325,17 +344,23 @@ public final class SseHub implements AutoCloseable {
         void drain() {
             try {
                 while (!finish) {
-                    if (!out.isReady()) {
-                        return;   // Jetty calls onWritePossible when the write completes; we still hold draining
+                    if (direct == null) {
+                        if (!out.isReady()) {
+                            return;   // Jetty calls onWritePossible when the write completes; we still hold draining
+                        }
+                        if (headSent && endsWithConnection) {
+                            direct = endPoint;   // the head and what went with it are out: the rest goes straight
+                        }
                     }
                     ByteBuffer next = pending.poll();
                     if (next != null) {
                         backlog.addAndGet(-next.remaining());
-                        // Straight from the buffer, past the response's own buffer: that one is never filled, so
-                        // nothing waits in it for a flush, and no stream holds one (4 kB each, 40 MB at 10 000).
-                        out.write(next.duplicate());
+                        boolean whole = write(next.duplicate());
                         if (Stopwatch.ON) {
                             Stopwatch.written(next);
+                        }
+                        if (!whole) {
+                            return;   // resumed drains on when the rest is out; we still hold draining
                         }
                     } else {
                         draining.set(false);
@@ -346,11 +371,34 @@ public final class SseHub implements AutoCloseable {
                 }
                 end();
             } catch (IOException | RuntimeException gone) {
-                // The screen went away. Jetty tells onError, and the response is completed there: completing it here
-                // too would race with Jetty finishing it.
                 finish = true;
-                release();
+                if (direct != null) {
+                    end();   // the screen went away, and Jetty never saw the write: completing the response is ours
+                } else {
+                    // The screen went away. Jetty tells onError, and the response is completed there: completing it
+                    // here too would race with Jetty finishing it.
+                    release();
+                }
             }
+        }
+
+        /**
+         * Writes {@code view}, through the response until its head is out and then {@link #direct}ly; false when the
+         * connection did not take it all at once and the rest is under way ({@link #resumed} then drains on).
+         */
+        private boolean write(ByteBuffer view) throws IOException {
+            if (direct == null) {
+                // Straight from the buffer, past the response's own buffer: that one is never filled, so nothing
+                // waits in it for a flush, and no stream holds one (4 kB each, 40 MB at 10 000).
+                out.write(view);
+                headSent = true;
+                return true;
+            }
+            if (direct.flush(view)) {
+                return true;
+            }
+            direct.write(resumed, view);
+            return false;
         }
 
         /** Forgets this subscriber at once: its queue, its place in the hub, and tells the owner once. */
@@ -414,6 +462,19 @@ public final class SseHub implements AutoCloseable {
         closed = true;
         heartbeat.cancel(false);
         subscribers.forEach(Subscriber::release);
+    }
+
+    /**
+     * True when the stream's response ends with its connection, unframed and unencoded (Javalin answers every SSE
+     * stream with {@code Connection: close}): then the bytes after its head are exactly what is written, and may go
+     * to the connection as they are. Over HTTP/2, or framed in chunks, they may not.
+     */
+    static boolean endsWithConnection(SseClient client) {
+        String connection = client.ctx().res().getHeader("Connection");
+        return client.ctx().req().getProtocol().startsWith("HTTP/1.")
+                && connection != null && connection.toLowerCase(java.util.Locale.ROOT).contains("close")
+                && client.ctx().res().getHeader("Content-Encoding") == null
+                && client.ctx().res().getHeader("Transfer-Encoding") == null;
     }
 
     /** The connection under a stream, to hang up on a screen that stopped reading; null if Jetty does not say. */

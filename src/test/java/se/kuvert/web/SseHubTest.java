@@ -1,6 +1,7 @@
 package se.kuvert.web;
 
 import io.javalin.Javalin;
+import io.javalin.http.sse.SseClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,13 @@ class SseHubTest {
         server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.routes.sse("/events", hub::connect);
+            // A stream opened as Javalin's SSE handler opens one, but on a connection that stays open after it:
+            // a response Jetty must frame in chunks.
+            c.routes.get("/framed", ctx -> {
+                ctx.res().setContentType("text/event-stream");
+                ctx.res().flushBuffer();
+                ctx.async(config -> config.timeout = 0, () -> hub.connect(new SseClient(ctx)));
+            });
         }).start(0);
     }
 
@@ -138,6 +146,87 @@ class SseHubTest {
                 assertEquals(i % 2 == 0 ? "small " + i : large + i, sse.next().data());
             }
         }
+    }
+
+    /** A raw stream of {@code path}: its head, then the body as it comes on the wire. */
+    private static final class Wire implements AutoCloseable {
+        final Socket socket = new Socket();
+        final InputStream in;
+        final String head;
+
+        Wire(int port, String path) throws java.io.IOException {
+            socket.setReceiveBufferSize(4096);   // the server's writes soon wait for this reader
+            socket.connect(new InetSocketAddress("localhost", port));
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            in = socket.getInputStream();
+            StringBuilder h = new StringBuilder();
+            while (!h.toString().endsWith("\r\n\r\n")) {
+                int b = in.read();
+                assertTrue(b >= 0, "the stream closed in its head: " + h);
+                h.append((char) b);
+            }
+            head = h.toString().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The next {@code n} bytes of the body. */
+        String body(int n) throws java.io.IOException {
+            return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            socket.close();
+        }
+    }
+
+    @Test
+    void a_stream_that_ends_with_its_connection_carries_exactly_its_events_after_the_head() throws Exception {
+        try (Wire wire = new Wire(server.port(), "/events")) {
+            assertTrue(wire.head.contains("connection: close") && !wire.head.contains("transfer-encoding"), wire.head);
+            assertEquals("retry: 1000\n\n" + event("payload 0"), wire.body(bytes("retry: 1000\n\n" + event("payload 0"))));
+            awaitSubscribers(1);
+            for (int i = 1; i <= 2; i++) {
+                // 4.5 MB at once is more than the connection takes (its buffers take up to 4 MB): the rest of an event
+                // goes when it can, before what follows it
+                StringBuilder expected = new StringBuilder();
+                for (int j = 0; j < 3; j++) {
+                    String large = "é".repeat(768 * 1024) + i + j;
+                    hub.publish(large);
+                    expected.append(event(large));
+                }
+                hub.publish("payload " + i + "\nsecond line");
+                expected.append(event("payload " + i + "\nsecond line"));
+                assertEquals(expected.toString(), wire.body(bytes(expected.toString())), "round " + i);
+            }
+        }
+    }
+
+    private static int bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    @Test
+    void a_stream_jetty_frames_in_chunks_gets_every_event_whole_and_in_order() throws Exception {
+        try (Wire wire = new Wire(server.port(), "/framed")) {
+            assertTrue(wire.head.contains("transfer-encoding: chunked"), "this test needs a framed response: " + wire.head);
+        }
+        String large = "x".repeat(100 * 1024 + 17);
+        try (SseRecorder sse = new SseRecorder(http, "http://localhost:" + server.port() + "/framed", null)) {
+            assertEquals("payload 0", sse.next().data());
+            awaitSubscribers(1);
+            for (int i = 1; i < 20; i++) {
+                hub.publish(i % 2 == 0 ? "small " + i : large + i);
+            }
+            for (int i = 1; i < 20; i++) {
+                assertEquals(i % 2 == 0 ? "small " + i : large + i, sse.next().data());
+            }
+        }
+    }
+
+    private static String event(String payload) {
+        return new String(SseHub.format("stage", payload), StandardCharsets.UTF_8);
     }
 
     @Test
