@@ -230,6 +230,37 @@ class SseHubTest {
     }
 
     @Test
+    void screens_that_hang_up_while_their_writes_wait_are_forgotten_and_give_back_their_sockets() throws Exception {
+        long before = descriptors();
+        java.util.List<Wire> wires = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            wires.add(new Wire(server.port(), "/events"));
+        }
+        awaitSubscribers(20);
+        String large = "x".repeat(3 * 1024 * 1024);   // more than each connection takes: every write waits for its reader
+        hub.publish(large);
+        for (Wire wire : wires) {
+            wire.socket.setSoLinger(true, 0);   // hang up with a reset, as a phone that drops off the Wi-Fi
+            wire.close();
+        }
+        hub.publish("after");
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while ((hub.size() > 0 || descriptors() > before + 2) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, hub.size(), "every hung-up subscriber is forgotten");
+        assertTrue(descriptors() <= before + 2, "the sockets are given back: " + before + " descriptors before, "
+                + descriptors() + " now");
+    }
+
+    /** Open file descriptors of this JVM, where the server runs. */
+    private static long descriptors() throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> fds = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
+
+    @Test
     void a_subscriber_that_stops_reading_does_not_hold_back_the_others_and_is_dropped_when_far_behind() throws Exception {
         String big = "x".repeat(16 * 1024);
         try (Socket stuck = new Socket()) {
