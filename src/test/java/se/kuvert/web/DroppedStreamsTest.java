@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DroppedStreamsTest extends GalaServerTest {
     private static final int DROPS = 2000;
     /** Open file descriptors of this JVM, where the server runs. */
-    private static long descriptors() {
+    static long descriptors() {
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
             return fds.count();
         } catch (IOException e) {

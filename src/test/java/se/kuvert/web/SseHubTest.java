@@ -6,7 +6,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.kuvert.SseRecorder;
+import se.kuvert.TestApp;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -14,6 +16,9 @@ import java.net.Socket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,7 +75,7 @@ class SseHubTest {
 
     @Test
     void every_hub_shares_the_same_few_writer_threads() throws Exception {
-        java.util.List<SseHub> more = new java.util.ArrayList<>();
+        List<SseHub> more = new ArrayList<>();
         try {
             for (int i = 0; i < 5; i++) {
                 more.add(new SseHub("more" + i, "payload", 10));
@@ -154,7 +159,7 @@ class SseHubTest {
         final InputStream in;
         final String head;
 
-        Wire(int port, String path) throws java.io.IOException {
+        Wire(int port, String path) throws IOException {
             socket.setReceiveBufferSize(4096);   // the server's writes soon wait for this reader
             socket.connect(new InetSocketAddress("localhost", port));
             socket.setSoTimeout(10_000);
@@ -167,16 +172,16 @@ class SseHubTest {
                 assertTrue(b >= 0, "the stream closed in its head: " + h);
                 h.append((char) b);
             }
-            head = h.toString().toLowerCase(java.util.Locale.ROOT);
+            head = h.toString().toLowerCase(Locale.ROOT);
         }
 
         /** The next {@code n} bytes of the body. */
-        String body(int n) throws java.io.IOException {
+        String body(int n) throws IOException {
             return new String(in.readNBytes(n), StandardCharsets.UTF_8);
         }
 
         @Override
-        public void close() throws java.io.IOException {
+        public void close() throws IOException {
             socket.close();
         }
     }
@@ -231,8 +236,8 @@ class SseHubTest {
 
     @Test
     void screens_that_hang_up_while_their_writes_wait_are_forgotten_and_give_back_their_sockets() throws Exception {
-        long before = descriptors();
-        java.util.List<Wire> wires = new java.util.ArrayList<>();
+        long before = DroppedStreamsTest.descriptors();
+        List<Wire> wires = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             wires.add(new Wire(server.port(), "/events"));
         }
@@ -244,20 +249,9 @@ class SseHubTest {
             wire.close();
         }
         hub.publish("after");
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while ((hub.size() > 0 || descriptors() > before + 2) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertEquals(0, hub.size(), "every hung-up subscriber is forgotten");
-        assertTrue(descriptors() <= before + 2, "the sockets are given back: " + before + " descriptors before, "
-                + descriptors() + " now");
-    }
-
-    /** Open file descriptors of this JVM, where the server runs. */
-    private static long descriptors() throws java.io.IOException {
-        try (java.util.stream.Stream<java.nio.file.Path> fds = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
-            return fds.count();
-        }
+        TestApp.await("every hung-up subscriber to be forgotten (" + hub.size() + " left)", 20, () -> hub.size() == 0);
+        TestApp.await("the sockets of the hung-up subscribers to be given back (" + before + " descriptors before, "
+                + DroppedStreamsTest.descriptors() + " now)", 20, () -> DroppedStreamsTest.descriptors() <= before + 2);
     }
 
     @Test
