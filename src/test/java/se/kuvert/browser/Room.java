@@ -109,9 +109,13 @@ final class Room implements AutoCloseable {
         return display.locator("#stage > .slide:not(.leaving)");
     }
 
-    /** Waits until no transition is running on the big screen (looping decorations aside). */
+    /**
+     * Waits until no transition is running or about to start on the big screen (looping decorations aside). An element
+     * coming in waits two frames in its 'pre-enter' place with no transition at all, so that counts as about to start.
+     */
     void settle() {
-        display.waitForFunction("() => document.getAnimations().every(a => a.playState !== 'running'"
+        display.waitForFunction("() => !document.querySelector('.pre-enter')"
+                + " && document.getAnimations().every(a => a.playState !== 'running'"
                 + " || a.effect.getTiming().iterations === Infinity)");
     }
 
