@@ -282,14 +282,12 @@ public final class SseHub implements AutoCloseable {
         /** The response ends with its connection, so what follows its head may go to the connection as it is. */
         final boolean endsWithConnection;
         /**
-         * Where the events go once the response's head and first events are out, when it ends with its connection:
-         * straight to the connection. The bytes on the wire are the same, but no write goes through Jetty's response,
+         * Where the events go once the response's head is out and nothing waits in Jetty, when it ends with its
+         * connection: straight to the connection. The bytes on the wire are the same, but no write goes through Jetty's response,
          * channel and generator (at 10 000 subscribers, more than half the server's user time per change). Null
          * until then, and for a response Jetty must frame; only the holder of {@code draining} touches it.
          */
         EndPoint direct;
-        /** Something went through the response, so its head is out (only the holder of {@code draining} touches it). */
-        boolean headSent;
         /** How a write the connection did not take at once goes on: drain the rest once it is out; or the screen is gone. */
         final Callback resumed = Callback.from(this::drain, failure -> {
             finish = true;
@@ -348,7 +346,7 @@ public final class SseHub implements AutoCloseable {
                         if (!out.isReady()) {
                             return;   // Jetty calls onWritePossible when the write completes; we still hold draining
                         }
-                        if (headSent && endsWithConnection) {
+                        if (endsWithConnection && client.ctx().res().isCommitted()) {
                             direct = endPoint;   // the head and what went with it are out: the rest goes straight
                         }
                     }
@@ -391,7 +389,6 @@ public final class SseHub implements AutoCloseable {
                 // Straight from the buffer, past the response's own buffer: that one is never filled, so nothing
                 // waits in it for a flush, and no stream holds one (4 kB each, 40 MB at 10 000).
                 out.write(view);
-                headSent = true;
                 return true;
             }
             if (direct.flush(view)) {
