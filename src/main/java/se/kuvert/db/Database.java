@@ -13,12 +13,17 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The SQLite file in the data folder. At start, the migrations in {@code db/migration} that this file has not seen
@@ -35,10 +40,10 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Database implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
-    public static final java.time.Duration CHECKPOINT_EVERY = java.time.Duration.ofSeconds(2);
+    public static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(2);
     private final String url;
     private final java.util.concurrent.ScheduledExecutorService checkpointer;
-    private final java.time.Duration checkpointEvery;
+    private final Duration checkpointEvery;
     /** The checkpointer's own connection, opened at its first checkpoint; only its thread (or {@link #close}) uses it. */
     private Connection checkpoints;
     private final ReentrantLock lock = new ReentrantLock();
@@ -51,7 +56,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** As {@link #Database(Path)}, checkpointing every {@code checkpointEvery} (tests take a long one and call {@link #checkpoint}). */
-    public Database(Path dataDir, java.time.Duration checkpointEvery) {
+    public Database(Path dataDir, Duration checkpointEvery) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -193,7 +198,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** How long {@link #inTurns} leaves the connection to others before it asks again. */
-    static final java.time.Duration TURN_WAIT = java.time.Duration.ofMillis(1);
+    static final Duration TURN_WAIT = Duration.ofMillis(1);
 
     /**
      * Runs every work taken from {@code works}, oldest first, each all or nothing (a savepoint of its own), in as few
@@ -207,7 +212,7 @@ public final class Database implements AutoCloseable {
      * are kept. An interrupted writer stops when the connection is not free, and leaves the rest in the queue. Not
      * inside a unit of work.
      */
-    public void inTurns(java.util.Queue<? extends Work<?>> works, java.util.function.Consumer<Exception> failed) {
+    public void inTurns(Queue<? extends Work<?>> works, Consumer<Exception> failed) {
         if (lock.isHeldByCurrentThread()) {
             throw new IllegalStateException("inTurns waits for the connection to be free; it cannot run inside a unit of work");
         }
@@ -216,7 +221,7 @@ public final class Database implements AutoCloseable {
                 if (Thread.currentThread().isInterrupted()) {
                     return;   // asked to stop (a park would no longer wait): the rest stays in the queue
                 }
-                java.util.concurrent.locks.LockSupport.parkNanos(TURN_WAIT.toNanos());   // someone else's turn
+                LockSupport.parkNanos(TURN_WAIT.toNanos());   // someone else's turn
                 continue;
             }
             try {
@@ -226,7 +231,7 @@ public final class Database implements AutoCloseable {
                         if ((work = works.poll()) == null) {
                             break;
                         }
-                        java.sql.Savepoint each = c.setSavepoint();
+                        Savepoint each = c.setSavepoint();
                         try {
                             work.run(c);
                             c.releaseSavepoint(each);
