@@ -100,6 +100,12 @@ class StressShowBrowserTest extends BrowserTest {
 
         void load(Show show) {
             server.app.director().apply(new Command.Load(show.id()), null, "test");
+            if (page.url().startsWith("http")) {
+                // The open page shows the loaded show whole before it is reloaded. Reloaded while it still fetched the
+                // title's logo, the next page had that logo broken on every slide (three runs of some twenty; see
+                // issue 12): that is a reload at the wrong moment, not a show that does not fit.
+                page.waitForFunction(READY, String.valueOf(server.app.director().snapshot().state().version()));
+            }
             page.navigate(server.url("/display"));
             page.addStyleTag(new Page.AddStyleTagOptions().setContent(NO_TRANSITIONS));
             page.addScriptTag(new Page.AddScriptTagOptions().setUrl(server.url("/assets/measure.js")));
