@@ -72,6 +72,33 @@
   document.querySelectorAll('#preload img, #preload video, #preload audio').forEach(function (m) {
     m.addEventListener(m.tagName === 'IMG' ? 'load' : 'canplay', beat);
   });
+
+  // A medium that failed to load (the Wi-Fi dropped, the server restarted, the page was reloaded while it came in)
+  // is fetched again, 1, 2, 4, 8 and then every 15 seconds, for as long as it is on the page: a logo broken once
+  // would otherwise stay broken on every slide that shows it. An image's src is set again to the same address (the
+  // browser then tries again instead of keeping the error), so the slide's markup stays what the server sent; a
+  // video or sound loads again only if it never had a frame, so nothing that played starts over.
+  var RETRY_MS = [1000, 2000, 4000, 8000, 15000];
+  function retryLater(m) {
+    if (m.tagName !== 'IMG' && m.readyState >= 2) { return; }
+    var src = m.getAttribute('src');
+    var tries = m.kuvertRetries = (m.kuvertRetries || 0) + 1;
+    setTimeout(function () {
+      if (!m.isConnected || m.getAttribute('src') !== src) { return; }
+      if (m.tagName === 'IMG') { m.setAttribute('src', src); } else { m.load(); }
+    }, RETRY_MS[Math.min(tries, RETRY_MS.length) - 1]);
+  }
+  function retriable(m) { return m && ['IMG', 'VIDEO', 'AUDIO'].indexOf(m.tagName) >= 0 && m.hasAttribute('src'); }
+  document.addEventListener('error', function (e) { if (retriable(e.target)) { retryLater(e.target); } }, true);
+  document.addEventListener('load', function (e) { if (e.target) { e.target.kuvertRetries = 0; } }, true);
+  // What failed while the page was still coming in, before this script listened (decode fails only for a broken image).
+  document.querySelectorAll('img[src], video[src], audio[src]').forEach(function (m) {
+    if (m.tagName !== 'IMG') {
+      if (m.error) { retryLater(m); }
+    } else if (m.complete && m.naturalWidth === 0) {
+      m.decode().catch(function () { if (m.complete && m.naturalWidth === 0) { retryLater(m); } });
+    }
+  });
   setInterval(beat, 2000);
   beat();
   window.addEventListener('pagehide', function () {
