@@ -46,12 +46,19 @@
       });
   }
 
-  // Replaces the preload list when another show was loaded, so its media are ready before they are needed.
+  // Replaces the preload list when another show was loaded, so its media are ready before they are needed. When the
+  // list cannot be had (the Wi-Fi dropped), the old show's media are not counted as the new one's (the phone sees the
+  // screen not ready) and the list is asked for again two seconds later, for the show on screen then.
+  var showOnScreen = null, preloadAgain = null;
   function preloadShow(showId) {
     var box = document.getElementById('preload');
     if (!box || !showId || box.dataset.show === showId) { return; }
     box.dataset.show = showId;
-    fetch('/display/preload', { cache: 'no-store' }).then(function (r) { return r.json(); }).then(function (paths) {
+    clearTimeout(preloadAgain);
+    fetch('/display/preload', { cache: 'no-store' }).then(function (r) {
+      if (!r.ok) { throw new Error('the preload list answered ' + r.status); }
+      return r.json();
+    }).then(function (paths) {
       box.textContent = '';
       // Only the audio output loads the sounds; the other screens never play them.
       paths = paths.filter(function (path) { return body.dataset.audio === 'true' || !SOUND.test(path); });
@@ -66,6 +73,14 @@
       });
       box.dataset.count = String(paths.length);
       beat();
+    }).catch(function () {
+      if (box.dataset.show !== showId) { return; }   // another show's list was asked for since
+      delete box.dataset.show;
+      box.textContent = '';
+      box.dataset.count = '0';
+      beat();
+      clearTimeout(preloadAgain);
+      preloadAgain = setTimeout(function () { preloadShow(showOnScreen); }, 2000);
     });
   }
 
@@ -152,6 +167,7 @@
         return;
       }
       if (version !== undefined && version !== null && version !== '') { body.dataset.version = String(version); }
+      showOnScreen = showId;
       preloadShow(showId);
       clearTimeout(soon);
       soon = setTimeout(beat, 300);

@@ -6,8 +6,11 @@ import com.microsoft.playwright.TimeoutError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.kuvert.TestApp;
+import se.kuvert.display.Preload;
+import se.kuvert.live.Command;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,6 +61,44 @@ class MediaRetryBrowserTest extends BrowserTest {
             assertTrue(fetches.size() >= 8, "the logo, the five nominees' emblems and the sounds were asked for: " + fetches.keySet());
             fetches.forEach((url, n) -> assertTrue(n.get() >= 2, url + " was fetched again after its first fetch failed"));
             assertEquals(logo, display.locator(".slide img.emblem-top").getAttribute("src"), "the markup is the server's");
+        }
+    }
+
+    /**
+     * The big screen asks for a newly loaded show's preload list, and the first ask is lost: it asks again, and loads
+     * the new show's media, instead of counting the old show's as ready.
+     */
+    @Test
+    void a_lost_preload_list_is_asked_for_again(@TempDir Path data) {
+        try (TestApp server = TestApp.start(data, "digitaliseringskommun-2017");
+             BrowserContext screen = chromium.display(1280, 720)) {
+            AtomicInteger asked = new AtomicInteger();
+            screen.route("**/display/preload", route -> {
+                if (asked.incrementAndGet() == 1) {
+                    route.abort("connectionreset");
+                } else {
+                    route.resume();
+                }
+            });
+            Page display = screen.newPage();
+            display.navigate(server.url("/display"));
+            assertThat(display.locator("#preload")).hasAttribute("data-show", "digitaliseringskommun-2017");
+
+            server.app.director().apply(new Command.Load("digitaliseringskommun-2021"), null, "operator");
+            List<String> expected = Preload.of(server.app.shows().find("digitaliseringskommun-2021").orElseThrow()).stream()
+                    .map(path -> "/media/" + path).toList();
+            try {
+                display.waitForFunction("paths => JSON.stringify([...document.querySelectorAll('#preload > *')]"
+                        + ".map(m => m.getAttribute('src'))) === JSON.stringify(paths)", expected,
+                        new Page.WaitForFunctionOptions().setTimeout(10_000));
+            } catch (TimeoutError e) {
+                fail("the preload list is not the new show's after 10 s: " + display.evaluate(
+                        "() => [...document.querySelectorAll('#preload > *')].map(m => m.getAttribute('src'))")
+                        + " (asked " + asked.get() + " times)");
+            }
+            assertTrue(asked.get() >= 2, "asked again after the first was lost");
+            display.waitForFunction("() => (" + BROKEN + ")().length === 0");
+            assertThat(display.locator("#preload")).hasAttribute("data-show", "digitaliseringskommun-2021");
         }
     }
 }
