@@ -95,11 +95,16 @@
   // video or sound loads again only if it never had a frame, so nothing that played starts over.
   var RETRY_MS = [1000, 2000, 4000, 8000, 15000];
   function retryLater(m) {
-    if (m.tagName !== 'IMG' && m.readyState >= 2) { return; }
+    if ((m.tagName !== 'IMG' && m.readyState >= 2) || m.kuvertRetry) { return; }   // one retry waits at a time
     var src = m.getAttribute('src');
     var tries = m.kuvertRetries = (m.kuvertRetries || 0) + 1;
-    setTimeout(function () {
-      if (!m.isConnected || m.getAttribute('src') !== src) { return; }
+    m.kuvertRetry = setTimeout(function () {
+      m.kuvertRetry = null;
+      if (!m.isConnected) { return; }
+      if (m.getAttribute('src') !== src) {   // given another address meanwhile: that one is retried if it failed
+        if (m.tagName === 'IMG' ? m.complete && m.naturalWidth === 0 : m.error) { retryLater(m); }
+        return;
+      }
       if (m.tagName === 'IMG') { m.setAttribute('src', src); } else { m.load(); }
     }, RETRY_MS[Math.min(tries, RETRY_MS.length) - 1]);
   }
