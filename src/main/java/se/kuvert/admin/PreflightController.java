@@ -9,11 +9,11 @@ import se.kuvert.content.Show;
 import se.kuvert.content.ShowRepository;
 import se.kuvert.content.Slide;
 import se.kuvert.web.Views;
+import se.kuvert.web.Json;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The preflight, {@code /admin/shows/{id}/preflight}: a page that renders every step of every slide off screen
@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class PreflightController {
     static final String PATH = "/admin/shows/{id}/preflight";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final ShowRepository shows;
     private final Preflights preflights;
@@ -69,13 +69,17 @@ public final class PreflightController {
                 Preflights.renders(show), jobs(show), Preflights.SIZES, preflights.status(show))));
     }
 
+    /** What a stored report came to: passed when nothing was found, the problems found, the renders measured. */
+    record Stored(boolean passed, int problems, int renders) {
+    }
+
     private void store(Context ctx) {
         Show show = show(ctx);
         if (show == null) {
             return;
         }
         if (rehearsing.test(show.id())) {
-            ctx.status(HttpStatus.CONFLICT).json(Map.of("error", "A rehearsal of this show is running, so the preflight "
+            ctx.status(HttpStatus.CONFLICT).json(new Json.Problem("A rehearsal of this show is running, so the preflight "
                     + "measured its stand-ins; nothing was kept. Run it again once the real show or another one is loaded."));
             return;
         }
@@ -83,23 +87,23 @@ public final class PreflightController {
         try {
             report = JSON.readValue(ctx.body(), Preflights.Report.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", "The preflight report is not the expected JSON: "
+            ctx.status(HttpStatus.BAD_REQUEST).json(new Json.Problem("The preflight report is not the expected JSON: "
                     + e.getOriginalMessage()));
             return;
         }
         try {
             Preflights.Result result = preflights.store(show, report, clock.instant());
             stored.run();
-            ctx.json(Map.of("passed", result.passed(), "problems", result.findings().size(), "renders", result.renders()));
+            ctx.json(new Stored(result.passed(), result.findings().size(), result.renders()));
         } catch (IllegalArgumentException e) {
-            ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage()));
+            ctx.status(HttpStatus.BAD_REQUEST).json(new Json.Problem(e.getMessage()));
         }
     }
 
     private Show show(Context ctx) {
         Show show = shows.find(ctx.pathParam("id")).orElse(null);
         if (show == null) {
-            ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "There is no show '" + ctx.pathParam("id") + "'."));
+            ctx.status(HttpStatus.NOT_FOUND).json(new Json.Problem("There is no show '" + ctx.pathParam("id") + "'."));
         }
         return show;
     }

@@ -6,6 +6,7 @@ import se.kuvert.content.RunOfShow;
 import se.kuvert.content.Show;
 import se.kuvert.db.Database;
 import se.kuvert.web.Build;
+import se.kuvert.web.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,7 +32,7 @@ public final class Preflights {
             "image-distorted", "moved", "failed");
     static final int MAX_FINDINGS = 5000;
     static final int MAX_TEXT = 400;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     public record Size(int width, int height) {
     }

@@ -1,5 +1,6 @@
 package se.kuvert.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -14,8 +15,8 @@ import se.kuvert.live.Director;
 import se.kuvert.live.Snapshot;
 import se.kuvert.sound.SoundDesk;
 import se.kuvert.operator.ControlLock;
+import se.kuvert.web.Json;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 
@@ -24,7 +25,7 @@ public final class ControlApi {
     public static final String STATE = "/api/state";
     public static final String CONTROL = "/api/control";
     public static final String HEALTH = "/health";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final Director director;
     private final Auth auth;
@@ -57,11 +58,11 @@ public final class ControlApi {
         String cookie = call.cookie(Auth.COOKIE);
         Optional<String> who = auth.controller(call.header("Authorization"), cookie);
         if (who.isEmpty()) {
-            return answer(401, Map.of("error", "log in as presenter or send Authorization: Bearer <token>"));
+            return answer(401, new Json.Problem("log in as presenter or send Authorization: Bearer <token>"));
         }
         String contentType = call.header("Content-Type");
         if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
-            return answer(400, Map.of("error", "send the command as JSON (Content-Type: application/json)"));
+            return answer(400, new Json.Problem("send the command as JSON (Content-Type: application/json)"));
         }
         ControlRequest request;
         Optional<ControlRequest.Sound> cue;
@@ -151,13 +152,18 @@ public final class ControlApi {
     record Locked(@com.fasterxml.jackson.annotation.JsonUnwrapped State state, String lockedBy) {
     }
 
+    /** {@code GET /health}: "ok" with the shows and the big screens connected, or only why not. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Health(String status, Integer shows, Integer displays) {
+    }
+
     private void health(Context ctx) {
         ctx.header("Cache-Control", "no-store");
         int count = shows.list().size();
         if (count == 0) {
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", "no shows loaded"));
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(new Health("no shows loaded", null, null));
         } else {
-            ctx.json(Map.of("status", "ok", "shows", count, "displays", displays.getAsInt()));
+            ctx.json(new Health("ok", count, displays.getAsInt()));
         }
     }
 

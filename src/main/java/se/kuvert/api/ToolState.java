@@ -15,6 +15,7 @@ import se.kuvert.live.Snapshot;
 import se.kuvert.presenter.PresenterView;
 import se.kuvert.presenter.SlideLabels;
 import se.kuvert.screens.Screens;
+import se.kuvert.web.Json;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ import java.util.Set;
 public record ToolState(@JsonUnwrapped State state, String title, String award, Place now, Place next,
                         boolean nextReveals, Long startedAt, SegmentTime segment, List<Screen> screens, RawValue rundown,
                         RawValue shows, String lockedBy) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     /** The rundown last written, and what it was written from: every change sends it, few change it. */
     private static volatile Kept<Rundown> keptRundown = new Kept<>(null, null);
     private static volatile Kept<List<ShowRepository.Summary>> keptShows = new Kept<>(null, null);

@@ -6,11 +6,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import se.kuvert.auth.Auth;
+import se.kuvert.web.Json;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The screens' side of the readiness report: heartbeats ({@code POST /screens/heartbeat}), goodbyes when a page
@@ -21,7 +20,7 @@ public final class ScreensController {
     public static final String HEARTBEAT = "/screens/heartbeat";
     public static final String BYE = "/screens/bye";
     public static final String LIST = "/api/screens";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final Screens screens;
     private final Auth auth;
@@ -48,7 +47,7 @@ public final class ScreensController {
             Long rtt = body.hasNonNull("rtt") ? number(body, "rtt", false) : null;
             answer(ctx, screens.heartbeat(text(body, "token"), name, kind, version, preloaded, media, rtt));
         } catch (IllegalArgumentException e) {
-            ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage()));
+            ctx.status(HttpStatus.BAD_REQUEST).json(new Json.Problem(e.getMessage()));
         }
     }
 
@@ -58,7 +57,7 @@ public final class ScreensController {
             String kind = Screens.kind(text(body, "kind"));
             answer(ctx, screens.left(text(body, "token"), Screens.name(text(body, "screen"), kind), kind));
         } catch (IllegalArgumentException e) {
-            ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage()));
+            ctx.status(HttpStatus.BAD_REQUEST).json(new Json.Problem(e.getMessage()));
         }
     }
 
@@ -67,7 +66,7 @@ public final class ScreensController {
         if (accepted) {
             ctx.status(HttpStatus.NO_CONTENT);
         } else {
-            ctx.status(HttpStatus.FORBIDDEN).json(Map.of("error", "'token' must be the one this screen's open stream sent as its first '"
+            ctx.status(HttpStatus.FORBIDDEN).json(new Json.Problem("'token' must be the one this screen's open stream sent as its first '"
                     + Screens.TOKEN_EVENT + "' event"));
         }
     }
@@ -75,26 +74,24 @@ public final class ScreensController {
     private void list(Context ctx) {
         ctx.header("Cache-Control", "no-store");
         if (auth.controller(ctx).isEmpty() && !auth.isAdmin(ctx)) {
-            ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", "log in as presenter or send Authorization: Bearer <token>"));
+            ctx.status(HttpStatus.UNAUTHORIZED).json(new Json.Problem("log in as presenter or send Authorization: Bearer <token>"));
             return;
         }
-        List<Map<String, Object>> out = screens.reports().stream().map(ScreensController::json).toList();
-        ctx.json(Map.of("screens", out));
+        ctx.json(new Listing(screens.reports().stream().map(Screen::of).toList()));
     }
 
-    static Map<String, Object> json(Screens.Report r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("screen", r.name());
-        m.put("kind", r.kind());
-        m.put("health", r.healthName());
-        m.put("connected", r.connected());
-        m.put("lastSeen", r.lastSeen() == null ? null : r.lastSeen().toString());
-        m.put("roundTripMillis", r.roundTripMillis());
-        m.put("version", r.version());
-        m.put("preloaded", r.preloaded());
-        m.put("media", r.media());
-        m.put("problem", r.problem());
-        return m;
+    /** The answer of {@link #LIST}: every screen the room has seen. */
+    record Listing(List<Screen> screens) {
+    }
+
+    /** One screen as {@link #LIST} shows it ({@code lastSeen} as an ISO instant). */
+    record Screen(String screen, String kind, String health, boolean connected, String lastSeen, Long roundTripMillis,
+                  long version, int preloaded, int media, String problem) {
+        static Screen of(Screens.Report r) {
+            return new Screen(r.name(), r.kind(), r.healthName(), r.connected(),
+                    r.lastSeen() == null ? null : r.lastSeen().toString(), r.roundTripMillis(), r.version(), r.preloaded(),
+                    r.media(), r.problem());
+        }
     }
 
     /** Heartbeats come as JSON, or as text from {@code navigator.sendBeacon}; either way a JSON object. */

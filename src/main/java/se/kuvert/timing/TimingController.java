@@ -4,10 +4,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import se.kuvert.auth.Auth;
+import se.kuvert.web.Json;
 import se.kuvert.web.Views;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,10 +37,14 @@ public final class TimingController {
         routes.get(PAGE, this::page);
     }
 
+    /** The answer with every run, newest first. */
+    record Runs(List<RunReport> runs) {
+    }
+
     private void api(Context ctx, boolean csv) {
         ctx.header("Cache-Control", "no-store");
         if (!auth.isAdmin(ctx) && !auth.controller(ctx).filter(TOKEN::equals).isPresent()) {
-            ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", "log in to the admin or send Authorization: Bearer <token>"));
+            ctx.status(HttpStatus.UNAUTHORIZED).json(new Json.Problem("log in to the admin or send Authorization: Bearer <token>"));
             return;
         }
         String runParam = ctx.queryParam("run");
@@ -50,7 +54,7 @@ public final class TimingController {
         } else {
             Optional<RunReport> one = run(runParam);
             if (one.isEmpty()) {
-                ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "there is no run '" + runParam + "'"));
+                ctx.status(HttpStatus.NOT_FOUND).json(new Json.Problem("there is no run '" + runParam + "'"));
                 return;
             }
             reports = List.of(one.get());
@@ -60,7 +64,7 @@ public final class TimingController {
                     + (runParam == null ? "" : "-run-" + reports.get(0).id()) + ".csv\"");
             ctx.contentType("text/csv; charset=utf-8").result(TimingCsv.of(reports));
         } else if (runParam == null) {
-            ctx.json(Map.of("runs", reports));
+            ctx.json(new Runs(reports));
         } else {
             ctx.json(reports.get(0));
         }
