@@ -74,7 +74,7 @@ public class RehearsalTest {
         var load = first.control("{\"action\":\"load\",\"show\":\"" + showId + "\",\"rehearsal\":true}");
         assertEquals(200, load.statusCode(), load.body());
         assertTrue(JSON.readTree(load.body()).get("rehearsal").asBoolean(), "the load's answer says rehearsal");
-        String cookie = SealedWinnerTest.login(first);
+        String cookie = first.presenterCookie();
         int winnerSlides = 0;
         try (SseRecorder display = new SseRecorder(first.http, first.url("/events/display"), null);
              SseRecorder presenter = new SseRecorder(first.http, first.url("/events/presenter"), cookie);
@@ -146,7 +146,7 @@ public class RehearsalTest {
             assertEquals(200, real.statusCode(), real.body());
             assertFalse(JSON.readTree(real.body()).get("rehearsal").asBoolean(), "the real show is not a rehearsal");
             assertTrue(t.app.director().snapshot().revealed().isEmpty(), "the real show starts with nothing revealed");
-            String cookie2 = SealedWinnerTest.login(t);
+            String cookie2 = t.presenterCookie();
             for (String page : List.of("/display", "/kiosk", "/stage?key=stage-key")) {
                 String body = t.get(page).body();
                 assertFalse(body.contains(MARK), page + " drops the rehearsal mark for the real show");

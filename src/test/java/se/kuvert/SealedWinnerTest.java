@@ -8,8 +8,6 @@ import se.kuvert.content.RunOfShow;
 import se.kuvert.content.Show;
 import se.kuvert.content.Slide;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +44,7 @@ public class SealedWinnerTest {
         try (TestApp t = TestApp.start(data, showId)) {
             Show show = t.app.shows().find(showId).orElseThrow();
             RunOfShow run = RunOfShow.of(show);
-            String cookie = login(t);
+            String cookie = t.presenterCookie();
             try (SseRecorder display = new SseRecorder(t.http, t.url("/events/display"), null);
                  SseRecorder presenter = new SseRecorder(t.http, t.url("/events/presenter"), cookie);
                  SseRecorder stage = new SseRecorder(t.http, t.url("/events/stage?key=stage-key"), null);
@@ -140,13 +138,5 @@ public class SealedWinnerTest {
 
     public static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&#34;").replace("'", "&#39;");
-    }
-
-    static String login(TestApp t) {
-        var login = t.send(HttpRequest.newBuilder(URI.create(t.url("/presenter/login")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("pin=" + TestApp.PIN)).build());
-        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
-        return cookie.substring(0, cookie.indexOf(';'));
     }
 }

@@ -42,24 +42,13 @@ class AdminTest {
     @BeforeEach
     void start() {
         t = TestApp.start(new Settings(0, TestApp.PIN, TestApp.TOKEN, "admin-secret", data, Path.of("slides"), media, null), "gala");
-        cookie = login("admin-secret");
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]+)\"").matcher(page("/admin").body());
-        assertTrue(m.find(), "the admin page carries a CSRF token");
-        csrf = m.group(1);
+        cookie = t.adminCookie();
+        csrf = t.csrf(cookie);
     }
 
     @AfterEach
     void stop() {
         t.close();
-    }
-
-    private String login(String password) {
-        HttpResponse<String> r = t.send(HttpRequest.newBuilder(URI.create(t.url("/admin/login")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("password=" + password)).build());
-        assertEquals(303, r.statusCode(), r.body());
-        String c = r.headers().firstValue("Set-Cookie").orElseThrow();
-        return c.substring(0, c.indexOf(';'));
     }
 
     private HttpResponse<String> page(String path) {
@@ -458,16 +447,10 @@ class AdminTest {
         post("/admin/shows/other/run/2/delete");
         assertEquals(derived, stored("other").runOfShow().size());
         t.control("{\"action\":\"load\",\"show\":\"other\"}");
-        HttpResponse<String> phone = t.send(HttpRequest.newBuilder(URI.create(t.url("/presenter"))).header("Cookie", presenterCookie()).build());
+        HttpResponse<String> phone = t.send(HttpRequest.newBuilder(URI.create(t.url("/presenter"))).header("Cookie", t.presenterCookie()).build());
         assertTrue(phone.body().contains("Vänta på applåden."), "the presenter sees the notes");
         assertEquals(303, post("/admin/shows/other/run/reset").statusCode());
         assertTrue(stored("other").runOfShow().isEmpty());
-    }
-
-    private String presenterCookie() {
-        HttpResponse<String> r = postForm("/presenter/login", Map.of("pin", TestApp.PIN), null);
-        String c = r.headers().firstValue("Set-Cookie").orElseThrow();
-        return c.substring(0, c.indexOf(';'));
     }
 
     @Test
