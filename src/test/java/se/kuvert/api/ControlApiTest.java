@@ -138,9 +138,7 @@ class ControlApiTest extends GalaServerTest {
 
     @Test
     void a_presenter_logs_in_with_the_pin_and_controls_with_the_cookie() throws Exception {
-        HttpResponse<String> login = t.send(HttpRequest.newBuilder(URI.create(t.url("/presenter/login")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("pin=" + TestApp.PIN)).build());
+        HttpResponse<String> login = t.form("/presenter/login", null, "pin", TestApp.PIN);
         assertEquals(303, login.statusCode());
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
@@ -159,9 +157,7 @@ class ControlApiTest extends GalaServerTest {
         int unauthorized = 0;
         int slowed = 0;
         for (int i = 0; i < 12; i++) {
-            int status = t.send(HttpRequest.newBuilder(URI.create(t.url("/presenter/login")))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("pin=0000")).build()).statusCode();
+            int status = t.form("/presenter/login", null, "pin", "0000").statusCode();
             if (status == 401) {
                 unauthorized++;
             } else if (status == 429) {
@@ -170,9 +166,7 @@ class ControlApiTest extends GalaServerTest {
         }
         assertEquals(5, unauthorized);
         assertEquals(7, slowed);
-        HttpResponse<String> right = t.send(HttpRequest.newBuilder(URI.create(t.url("/presenter/login")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("pin=" + TestApp.PIN)).build());
+        HttpResponse<String> right = t.form("/presenter/login", null, "pin", TestApp.PIN);
         assertEquals(429, right.statusCode(), "while locked out even the right PIN is not checked");
     }
 
