@@ -136,7 +136,7 @@ public final class AdminController {
                 (ctx, s) -> ShowEdits.slideNotes(s, index(ctx), ctx.formParam("notes")));
         routes.get("/admin/shows/{id}/awards/{award}/winner", ctx -> {
             var award = unsealable(show(ctx)).award(ctx.pathParam("award")).orElseThrow(() -> new Problem("no such award"));
-            ctx.html(award.winningNominee().map(n -> "<strong>" + escape(n.name()) + "</strong>").orElse("<em>not set</em>"));
+            ctx.html(views.render("admin/winner.jte", new Unmasked(award.winningNominee().map(n -> n.name()).orElse(null))));
         });
         routes.post("/admin/media", this::upload);
         routes.get("/admin/shows/{id}/export", ctx -> {
@@ -395,8 +395,8 @@ public final class AdminController {
         }
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    /** An award's winner as staff unmask it on the show's page, or null when none is set. */
+    public record Unmasked(String winner) {
     }
 
     public record LoginPage(String error) {

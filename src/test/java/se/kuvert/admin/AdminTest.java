@@ -279,6 +279,10 @@ class AdminTest {
         assertFalse(editor.contains("<script>alert(1)</script>"));
         assertTrue(editor.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assertEquals("<script>alert(1)</script>", stored("gala").awards().get(0).nominees().get(3).name());
+        post("/admin/shows/gala/awards/main/winner", "winner", stored("gala").awards().get(0).nominees().get(3).id(),
+                "citation", "För gott arbete", "confirm", "yes");
+        assertEquals("<strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong>",
+                page("/admin/shows/gala/awards/main/winner").body().strip(), "unmasked as text");
     }
 
     @Test
