@@ -8,8 +8,8 @@ import se.kuvert.content.RunOfShow;
 import se.kuvert.content.Show;
 import se.kuvert.content.ShowRepository;
 import se.kuvert.content.Slide;
-import se.kuvert.web.Views;
 import se.kuvert.web.Json;
+import se.kuvert.web.Views;
 
 import java.time.Clock;
 import java.util.ArrayList;
