@@ -79,7 +79,6 @@
       box.textContent = '';
       box.dataset.count = '0';
       beat();
-      clearTimeout(preloadAgain);
       preloadAgain = setTimeout(function () { preloadShow(showOnScreen); }, 2000);
     });
   }
@@ -94,6 +93,7 @@
   // browser then tries again instead of keeping the error), so the slide's markup stays what the server sent; a
   // video or sound loads again only if it never had a frame, so nothing that played starts over.
   var RETRY_MS = [1000, 2000, 4000, 8000, 15000];
+  function failed(m) { return m.tagName === 'IMG' ? m.complete && m.naturalWidth === 0 : !!m.error; }
   function retryLater(m) {
     if ((m.tagName !== 'IMG' && m.readyState >= 2) || m.kuvertRetry) { return; }   // one retry waits at a time
     var src = m.getAttribute('src');
@@ -102,7 +102,7 @@
       m.kuvertRetry = null;
       if (!m.isConnected) { return; }
       if (m.getAttribute('src') !== src) {   // given another address meanwhile: that one is retried if it failed
-        if (m.tagName === 'IMG' ? m.complete && m.naturalWidth === 0 : m.error) { retryLater(m); }
+        if (failed(m)) { retryLater(m); }
         return;
       }
       if (m.tagName === 'IMG') { m.setAttribute('src', src); } else { m.load(); }
@@ -113,11 +113,8 @@
   document.addEventListener('load', function (e) { if (e.target) { e.target.kuvertRetries = 0; } }, true);
   // What failed while the page was still coming in, before this script listened (decode fails only for a broken image).
   document.querySelectorAll('img[src], video[src], audio[src]').forEach(function (m) {
-    if (m.tagName !== 'IMG') {
-      if (m.error) { retryLater(m); }
-    } else if (m.complete && m.naturalWidth === 0) {
-      m.decode().catch(function () { if (m.complete && m.naturalWidth === 0) { retryLater(m); } });
-    }
+    if (!failed(m)) { return; }
+    if (m.tagName !== 'IMG') { retryLater(m); } else { m.decode().catch(function () { if (failed(m)) { retryLater(m); } }); }
   });
   setInterval(beat, 2000);
   beat();
