@@ -41,6 +41,7 @@ import java.util.function.Consumer;
 public final class Database implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
     public static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(2);
+    private final Path folder;
     private final String url;
     private final java.util.concurrent.ScheduledExecutorService checkpointer;
     private final Duration checkpointEvery;
@@ -62,6 +63,7 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data folder " + dataDir, e);
         }
+        this.folder = dataDir;
         this.url = "jdbc:sqlite:" + dataDir.resolve("kuvert.db").toAbsolutePath();
         try {
             this.connection = DriverManager.getConnection(url);
@@ -84,6 +86,11 @@ public final class Database implements AutoCloseable {
         this.checkpointEvery = checkpointEvery;
         long every = checkpointEvery.toMillis();
         checkpointer.scheduleWithFixedDelay(this::checkpointQuietly, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** The data folder that holds the database file. */
+    public Path folder() {
+        return folder;
     }
 
     /**
@@ -191,10 +198,26 @@ public final class Database implements AutoCloseable {
             return result;
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
+            forgetStatements();
             throw e;
         } finally {
             connection.setAutoCommit(true);
         }
+    }
+
+    /**
+     * Closes the kept statements, to be prepared again when next used: one whose run failed is left unusable by the
+     * driver ("statement is not executing"), and would fail every later command until a restart.
+     */
+    private void forgetStatements() {
+        for (PreparedStatement ps : statements.values()) {
+            try {
+                ps.close();
+            } catch (SQLException e) {
+                LOG.debug("could not close a kept statement", e);
+            }
+        }
+        statements.clear();
     }
 
     /** How long {@link #inTurns} leaves the connection to others before it asks again. */
@@ -261,6 +284,9 @@ public final class Database implements AutoCloseable {
         try {
             return work.run(connection);
         } catch (SQLException e) {
+            if (lock.getHoldCount() == 1) {
+                forgetStatements();
+            }
             throw new DatabaseException(e);
         } finally {
             lock.unlock();
@@ -315,10 +341,7 @@ public final class Database implements AutoCloseable {
         }
         lock.lock();
         try {
-            for (PreparedStatement ps : statements.values()) {
-                ps.close();
-            }
-            statements.clear();
+            forgetStatements();
             connection.close();
         } catch (SQLException e) {
             throw new DatabaseException(e);

@@ -76,6 +76,26 @@ class DatabaseTest {
         assertEquals(0, count(db, "SELECT COUNT(*) FROM app_meta"));
     }
 
+    /**
+     * A kept statement that failed (here its table was away, as a full disk or a damaged file fails a write) works
+     * again once the cause is gone: the show's next command is stored, not refused until a restart.
+     */
+    @Test
+    void a_kept_statement_that_failed_works_again_once_the_cause_is_gone() {
+        Database db = databases.open(data);
+        Database.Work<Integer> kept = c -> {
+            java.sql.PreparedStatement ps = db.prepared(c, "INSERT INTO app_meta (key, value) VALUES (?, 'v')");
+            ps.setString(1, "k" + System.nanoTime());
+            return ps.executeUpdate();
+        };
+        db.inTransaction(kept);
+        db.inTransaction(c -> c.createStatement().execute("ALTER TABLE app_meta RENAME TO app_meta_away"));
+        assertThrows(Database.DatabaseException.class, () -> db.inTransaction(kept));
+        db.inTransaction(c -> c.createStatement().execute("ALTER TABLE app_meta_away RENAME TO app_meta"));
+        assertEquals(1, db.inTransaction(kept));
+        assertEquals(2, count(db, "SELECT COUNT(*) FROM app_meta"));
+    }
+
     private static Database.Work<Integer> insert(String key) {
         return c -> c.createStatement().executeUpdate("INSERT INTO app_meta (key, value) VALUES ('" + key + "', 'v')");
     }
