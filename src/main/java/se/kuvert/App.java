@@ -156,8 +156,8 @@ public final class App implements AutoCloseable {
         director.onChange(Stopwatch.told("kiosk", kiosk::changed));
         director.onChange(Stopwatch.told("tools", tools::changed));
         Timing timing = new Timing(db, director, clock);
-        director.onChange(Stopwatch.told("timing", timing::changed));
-        director.onChange(Stopwatch.told("operator", operator::changed));
+        director.onStored(Stopwatch.told("timing", timing::changed));
+        director.onStored(Stopwatch.told("operator", operator::changed));
         Javalin javalin = Server.create(settings.mediaDir(), Map.of(ControlApi.CONTROL, api::command), config -> {
             display.routes(config.routes);
             presenter.routes(config.routes);
@@ -246,6 +246,7 @@ public final class App implements AutoCloseable {
         }
         javalin.stop();
         timing.close();   // its last rows, before the database closes
+        director.close();
         db.close();
     }
 }

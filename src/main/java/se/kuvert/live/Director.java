@@ -5,6 +5,9 @@ import se.kuvert.content.RunOfShow;
 import se.kuvert.content.Show;
 import se.kuvert.content.ShowRepository;
 import se.kuvert.db.Database;
+import se.kuvert.web.Stopwatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -21,26 +24,51 @@ import java.util.function.Consumer;
 
 /**
  * Owns the live state: applies commands one at a time, checks {@code ifVersion}, bumps the version on every
- * change, stores state and log in one transaction, then tells the listeners (the screens' streams).
+ * change and appends it to the {@link Journal}, then tells the listeners (the screens' streams) and stores state and
+ * log in SQLite in one transaction, and then tells the listeners that read what is stored.
  */
-public final class Director {
+public final class Director implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Director.class);
     private final LiveStateRepository repository;
     private final ShowRepository shows;
     private final Clock clock;
+    private final Journal journal;
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
-    /** Changes made under the Director's lock, waiting to be told to the listeners in the order they were made. */
-    private final Queue<Snapshot> untold = new ArrayDeque<>();
+    private final List<Consumer<Snapshot>> storedListeners = new CopyOnWriteArrayList<>();
+    /** Changes and log entries made under the Director's lock, told and stored in the order they were made. */
+    private final Queue<Pending> untold = new ArrayDeque<>();
     private final ReentrantLock telling = new ReentrantLock();
     private volatile Snapshot current;
+    /** The version of the last change appended to the journal (under the Director's lock). */
+    private long journaled;
+    /** The version of the last change stored in SQLite (by the thread that tells). */
+    private volatile long stored;
+    /** A change could not be stored: the next one stores its revealed awards whether they changed or not (telling only). */
+    private boolean storeFailed;
     /** The places before the last moves of the live show, newest first, for Undo; in memory only (a restart forgets them). */
     private final Deque<LiveState> history = new ArrayDeque<>();
     static final int HISTORY = 50;
 
+    /** Resumes the live state as stored, with what the journal has that SQLite does not (see {@link Journal}). */
     public Director(Database db, ShowRepository shows, Clock clock) {
         this.repository = new LiveStateRepository(db);
         this.shows = shows;
         this.clock = clock;
-        this.current = resume(repository.load().orElse(LiveState.EMPTY), null);
+        this.journal = new Journal(db.folder().resolve(Journal.FILE));
+        LiveState state = catchUp(repository.load().orElse(LiveState.EMPTY));
+        this.current = resume(state, state.rehearsal() ? Set.of() : null);
+        this.journaled = state.version();
+        this.stored = state.version();
+    }
+
+    /**
+     * A change to tell, a log entry to store, or both: {@code stateChanged} when the entry's new state is stored too,
+     * and {@code revealed} the awards revealed after it, when they are stored with it (see {@link LiveStateRepository}).
+     */
+    private record Pending(Snapshot change, LogEntry entry, boolean stateChanged, Set<String> revealed) {
+        static Pending log(LogEntry entry) {
+            return new Pending(null, entry, false, null);
+        }
     }
 
     /** What a command came to. */
@@ -72,10 +100,16 @@ public final class Director {
 
     /**
      * Listeners are called in order of change, outside the Director's lock (a command waits for no rendering), one
-     * change at a time; by the time {@link #apply} returns, they have heard of its change.
+     * change at a time; by the time {@link #apply} returns, they have heard of its change. They hear of it once it is
+     * in the journal, before SQLite has it: a listener that reads the control log registers with {@link #onStored}.
      */
     public void onChange(Consumer<Snapshot> listener) {
         listeners.add(listener);
+    }
+
+    /** As {@link #onChange}, called after the change and its log entry are stored in SQLite (or failed to be). */
+    public void onStored(Consumer<Snapshot> listener) {
+        storedListeners.add(listener);
     }
 
     /** Applies {@code command}, then tells the listeners of the change (off the lock, in order). */
@@ -89,7 +123,7 @@ public final class Director {
         Snapshot before = current;
         LiveState from = before.state();
         if (ifVersion != null && ifVersion != from.version()) {
-            repository.record(new LogEntry(clock.instant(), who, command.action(), "stale", from, from), false);
+            untold.add(Pending.log(new LogEntry(clock.instant(), who, command.action(), "stale", from, from)));
             return new Outcome.Stale(before);
         }
         Snapshot after;
@@ -97,7 +131,7 @@ public final class Director {
             after = command instanceof Command.Load load ? load(from, load)
                     : command instanceof Command.Undo ? undo(before) : move(before, command);
         } catch (Transitions.Refused e) {
-            repository.record(new LogEntry(clock.instant(), who, command.action(), "refused", from, from), false);
+            untold.add(Pending.log(new LogEntry(clock.instant(), who, command.action(), "refused", from, from)));
             return new Outcome.Refused(before, e.getMessage());
         }
         boolean changed = command instanceof Command.Load || !after.state().samePlace(from);
@@ -105,7 +139,7 @@ public final class Director {
             if (command instanceof Command.Undo) {
                 history.pop();   // an edit moved the show onto that place already: the next undo goes further back
             }
-            repository.record(new LogEntry(clock.instant(), who, command.action(), "unchanged", from, from), false);
+            untold.add(Pending.log(new LogEntry(clock.instant(), who, command.action(), "unchanged", from, from)));
             return new Outcome.Applied(before, false);
         }
         LiveState to = after.state();
@@ -115,12 +149,42 @@ public final class Director {
         Snapshot next = new Snapshot(versioned, after.show(), after.run(), revealed);
         // A rehearsal's reveals are the stand-ins': they are never stored, so they never count (loading clears them).
         boolean unchanged = revealed.equals(before.revealed()) || versioned.rehearsal();
-        repository.record(new LogEntry(clock.instant(), who, command.action(), "applied", from, versioned), true,
-                unchanged && !(command instanceof Command.Load) ? null : revealed);
+        LogEntry entry = new LogEntry(clock.instant(), who, command.action(), "applied", from, versioned);
+        Set<String> toStore = unchanged && !(command instanceof Command.Load) ? null : revealed;
+        journal(new Journal.Entry(entry, toStore));
         remember(command, from);
         current = next;
-        untold.add(next);
+        untold.add(new Pending(next, entry, true, toStore));
         return new Outcome.Applied(next, true);
+    }
+
+    /**
+     * Appends a change to the journal (a failure leaves the show as it was), first emptying it when it is long and
+     * SQLite has every change in it.
+     */
+    private void journal(Journal.Entry entry) {
+        if (journal.length() > Journal.EMPTY_PAST && stored == journaled) {
+            journal.empty();
+        }
+        journal.append(entry);
+        journaled = entry.log().to().version();
+        if (Stopwatch.ON) {
+            Stopwatch.mark("journaled");
+        }
+    }
+
+    /** The journal's changes that SQLite does not have (the server stopped before storing them), stored now. */
+    private LiveState catchUp(LiveState stored) {
+        LiveState at = stored;
+        for (Journal.Entry entry : journal.entries()) {
+            if (entry.log().to().version() > at.version()) {
+                repository.record(entry.log(), true, entry.revealed());
+                at = entry.log().to();
+                LOG.info("Stored the change to version {} from the live show's journal", at.version());
+            }
+        }
+        journal.empty();
+        return at;
     }
 
     /** Undo's history after an applied change: a load starts it afresh, an undo takes its place off, a move adds one. */
@@ -151,9 +215,12 @@ public final class Director {
     }
 
     /** Logs what is no move of the show (the console's lock, a command the lock refused), where the show stands. */
-    public synchronized void note(String who, String action, String outcome) {
-        LiveState at = current.state();
-        repository.record(new LogEntry(clock.instant(), who, action, outcome, at, at), false);
+    public void note(String who, String action, String outcome) {
+        synchronized (this) {
+            LiveState at = current.state();
+            untold.add(Pending.log(new LogEntry(clock.instant(), who, action, outcome, at, at)));
+        }
+        tell();
     }
 
     /** The newest control log entries, newest first. */
@@ -170,33 +237,78 @@ public final class Director {
         synchronized (this) {
             if (Objects.equals(current.state().showId(), showId)) {
                 // In a rehearsal the edited show becomes a stand-in copy again, with the rehearsal's reveals kept.
-                current = resume(current.state(), current.state().rehearsal() ? current.revealed() : null);
-                untold.add(current);
+                current = resume(current.state(), current.revealed());
+                untold.add(new Pending(current, null, false, null));
             }
         }
         tell();
     }
 
     /**
-     * Tells the listeners every change not yet told, oldest first, one thread at a time: a change made while another
-     * thread tells is told by that thread or by this one once it has the turn, never out of order.
+     * Tells the listeners every change not yet told and stores every entry not yet stored, oldest first, one thread
+     * at a time: what was made while another thread tells is told and stored by that thread or by this one once it
+     * has the turn, never out of order. A listener that fails is logged, and the others still hear of the change.
      */
     private void tell() {
         telling.lock();
         try {
-            Snapshot next;
+            Pending next;
             while ((next = nextUntold()) != null) {
-                for (Consumer<Snapshot> listener : listeners) {
-                    listener.accept(next);
+                tell(listeners, next.change());
+                if (next.entry() != null) {
+                    store(next);
                 }
+                tell(storedListeners, next.change());
             }
         } finally {
             telling.unlock();
         }
     }
 
-    private synchronized Snapshot nextUntold() {
+    private static void tell(List<Consumer<Snapshot>> listeners, Snapshot change) {
+        if (change == null) {
+            return;
+        }
+        for (Consumer<Snapshot> listener : listeners) {
+            try {
+                listener.accept(change);
+            } catch (RuntimeException e) {
+                LOG.error("A screen failed to take the change to version {}", change.state().version(), e);
+            }
+        }
+    }
+
+    /**
+     * Stores an entry in SQLite. When that fails, the show goes on: the change is in the journal, which the next start
+     * stores, and the next change stores the revealed awards in full.
+     */
+    private void store(Pending pending) {
+        Set<String> revealed = pending.revealed();
+        if (storeFailed && pending.stateChanged() && revealed == null && !pending.change().state().rehearsal()) {
+            revealed = pending.change().revealed();
+        }
+        try {
+            repository.record(pending.entry(), pending.stateChanged(), revealed);
+            if (pending.stateChanged()) {
+                stored = pending.entry().to().version();
+                storeFailed = false;
+            }
+        } catch (RuntimeException e) {
+            storeFailed |= pending.stateChanged();
+            LOG.error(pending.stateChanged()
+                    ? "The change to version {} could not be stored in the database; the journal keeps it for the next start"
+                    : "A control log entry at version {} could not be stored in the database", pending.entry().to().version(), e);
+        }
+    }
+
+    private synchronized Pending nextUntold() {
         return untold.poll();
+    }
+
+    /** Closes the journal; a command after this fails and changes nothing. */
+    @Override
+    public synchronized void close() {
+        journal.close();
     }
 
     private Snapshot move(Snapshot before, Command command) {
@@ -240,10 +352,11 @@ public final class Director {
     }
 
     /**
-     * The snapshot of {@code state} with its show as stored now: a rehearsal's is the stand-in copy, its reveals
-     * {@code rehearsed} (none after a restart: the stand-ins are sealed again until shown).
+     * The snapshot of {@code state} with its show as stored now (a rehearsal's is the stand-in copy) and the awards
+     * {@code known} to be revealed, or, when null, those stored as revealed for the show (a rehearsal's are never
+     * stored: after a restart its stand-ins are sealed again until shown).
      */
-    private Snapshot resume(LiveState state, Set<String> rehearsed) {
+    private Snapshot resume(LiveState state, Set<String> known) {
         Show stored = state.showId() == null ? null : shows.find(state.showId()).orElse(null);
         if (stored == null) {
             return new Snapshot(new LiveState(null, 0, 0, state.blackout(), state.logo(), false, state.version(), null),
@@ -253,8 +366,7 @@ public final class Director {
         RunOfShow run = RunOfShow.of(show);
         int slide = Math.min(state.slide(), run.size() - 1);
         int step = Math.min(state.step(), run.slide(slide).steps() - 1);
-        Set<String> revealed = new HashSet<>(state.rehearsal()
-                ? (rehearsed == null ? Set.of() : rehearsed) : repository.revealed(show.id()));
+        Set<String> revealed = new HashSet<>(known != null ? known : repository.revealed(show.id()));
         revealed.retainAll(show.awards().stream().map(Award::id).toList());
         return new Snapshot(new LiveState(show.id(), slide, step, state.blackout(), state.logo(), state.loop(),
                 state.version(), state.startedAt(), state.rehearsal()), show, run, revealed);

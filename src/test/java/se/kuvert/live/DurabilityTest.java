@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,11 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The server is killed with SIGKILL (kill -9) while commands stream in, again and again, and started anew on the
- * same data folder: every command it acknowledged is still there.
+ * same data folder: every command it acknowledged is still there, and so is every change a screen was sent.
  */
 class DurabilityTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOKEN = "durability-token";
+    private static final Pattern VERSION = Pattern.compile("\"version\":(\\d+)");
     private static final Pattern PORT = Pattern.compile("Big screen:\\s+http://[^:/]+:(\\d+)/display");
 
     @TempDir
@@ -40,8 +42,9 @@ class DurabilityTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
-    void kill_minus_nine_in_the_middle_of_commands_loses_no_acknowledged_command() throws Exception {
+    void kill_minus_nine_in_the_middle_of_commands_loses_no_acknowledged_command_nor_one_a_screen_had() throws Exception {
         JsonNode lastAcknowledged = null;
+        long lastSeen = 0;
         int acknowledged = 0;
         for (int round = 0; round < 6; round++) {
             Process server = start();
@@ -55,6 +58,8 @@ class DurabilityTest {
                     long acked = lastAcknowledged.get("version").asLong();
                     assertTrue(version >= acked, "round " + round + ": resumed at version " + version
                             + " but version " + acked + " was acknowledged");
+                    assertTrue(version >= lastSeen, "round " + round + ": resumed at version " + version
+                            + " but a screen had been sent version " + lastSeen);
                     if (version == acked) {
                         assertEquals(lastAcknowledged.get("blackout"), resumed.get("blackout"), "round " + round);
                         assertEquals(lastAcknowledged.get("slide"), resumed.get("slide"), "round " + round);
@@ -62,6 +67,8 @@ class DurabilityTest {
                     // A command applied but killed before its answer may be there too: continue from what is stored.
                     lastAcknowledged = resumed;
                 }
+                AtomicLong seen = new AtomicLong();
+                watch(port, seen);
                 AtomicReference<JsonNode> acked = new AtomicReference<>(lastAcknowledged);
                 AtomicBoolean stop = new AtomicBoolean();
                 int before = acknowledged;
@@ -86,6 +93,7 @@ class DurabilityTest {
                 stop.set(true);
                 acknowledged += sender.get(10, TimeUnit.SECONDS);
                 lastAcknowledged = acked.get();
+                lastSeen = seen.get();
             } finally {
                 server.destroyForcibly();
             }
@@ -132,6 +140,28 @@ class DurabilityTest {
             }
         });
         return p;
+    }
+
+    /** A tool's stream of the state (what the screens are sent too): {@code seen} is the newest version it got. */
+    private void watch(int port, AtomicLong seen) throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> stream = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/events/state"))
+                .header("Authorization", "Bearer " + TOKEN).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, stream.statusCode());
+        CompletableFuture.runAsync(() -> {
+            try {
+                stream.body().forEach(line -> {
+                    Matcher m = VERSION.matcher(line);
+                    if (line.startsWith("data:") && m.find()) {
+                        seen.accumulateAndGet(Long.parseLong(m.group(1)), Math::max);
+                    }
+                });
+            } catch (RuntimeException killed) {
+                // the server was killed
+            }
+        });
+        TestApp.await("the stream has its first state", 10, () -> seen.get() > 0);
     }
 
     private String get(int port, String path) throws Exception {

@@ -37,7 +37,7 @@ class TimingTest {
         shows.save(TestShows.other(), "test");
         director = new Director(db, shows, clock);
         timing = new Timing(db, director, clock);
-        director.onChange(timing::changed);
+        director.onStored(timing::changed);
     }
 
     @AfterEach
@@ -172,7 +172,7 @@ class TimingTest {
         ShowRepository shows = new ShowRepository(db);
         Director again = new Director(db, shows, clock);
         Timing resumed = new Timing(db, again, clock);
-        again.onChange(resumed::changed);
+        again.onStored(resumed::changed);
         wait(10);
         again.apply(new Command.Next(), null, "test");
         wait(5);
