@@ -16,7 +16,12 @@ public final class OpenDatabases implements AfterEachCallback {
     private final List<Database> open = new ArrayList<>();
 
     public Database open(Path dataDir) {
-        Database db = new Database(dataDir);
+        return open(dataDir, Database.CHECKPOINT_EVERY);
+    }
+
+    /** A database that checkpoints (and notices other connections' commits) every {@code checkpointEvery}. */
+    public Database open(Path dataDir, java.time.Duration checkpointEvery) {
+        Database db = new Database(dataDir, checkpointEvery);
         open.add(db);
         return db;
     }

@@ -45,6 +45,8 @@ public final class Database implements AutoCloseable {
     private final String url;
     private final java.util.concurrent.ScheduledExecutorService checkpointer;
     private final Duration checkpointEvery;
+    /** {@link #dataVersion} of the one connection as the checkpointer last read it (see {@link #commitsElsewhere}). */
+    private volatile long elsewhere;
     /** The checkpointer's own connection, opened at its first checkpoint; only its thread (or {@link #close}) uses it. */
     private Connection checkpoints;
     private final ReentrantLock lock = new ReentrantLock();
@@ -78,6 +80,7 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("cannot open " + url, e);
         }
         migrate();
+        elsewhere = read(this::dataVersion);
         checkpointer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "db-checkpoint");
             t.setDaemon(true);
@@ -109,6 +112,8 @@ public final class Database implements AutoCloseable {
     private void checkpointQuietly() {
         try {
             checkpoint();
+            long version = read(this::dataVersion);
+            elsewhere = version;
         } catch (SQLException | RuntimeException e) {
             LOG.warn("checkpointing {} failed; the next try is in {}", url, checkpointEvery, e);
         }
@@ -310,6 +315,15 @@ public final class Database implements AutoCloseable {
             ps.clearParameters();
         }
         return ps;
+    }
+
+    /**
+     * A number that changes once another connection (an import from the command line) has committed, read by the
+     * checkpointer every {@link #CHECKPOINT_EVERY} instead of on a command's way: what is kept from the database may
+     * be kept while it stays the same, and is at most that long behind another process's commit.
+     */
+    public long commitsElsewhere() {
+        return elsewhere;
     }
 
     /**

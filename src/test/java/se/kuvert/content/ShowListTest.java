@@ -4,10 +4,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import se.kuvert.OpenDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.kuvert.TestApp;
 import se.kuvert.TestShows;
 import se.kuvert.db.Database;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,12 +37,16 @@ class ShowListTest {
         assertEquals(List.of(), ids(shows));
     }
 
+    /** The database notices another connection's commit when it checkpoints (every 2 s; here every 50 ms). */
     @Test
-    void a_show_imported_over_another_connection_is_listed_on_the_next_call() {
-        ShowRepository server = new ShowRepository(databases.open(data));
+    void a_show_imported_over_another_connection_is_listed_once_the_database_notices_the_commit() {
+        Database db = databases.open(data, Duration.ofMillis(50));
+        ShowRepository server = new ShowRepository(db);
         assertEquals(List.of(), ids(server));
+        long before = db.commitsElsewhere();
         // as `java -jar kuvert.jar import` does while the server runs: its own connection to the same file
         new ShowRepository(databases.open(data)).save(TestShows.gala(), "command line");
+        TestApp.await("the database notices the other connection's commit", 10, () -> db.commitsElsewhere() != before);
         assertEquals(List.of(TestShows.gala().id()), ids(server));
     }
 
