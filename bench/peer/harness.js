@@ -1,7 +1,8 @@
 // Kuvert beside the peer, on the same client machinery: N subscribers, one command per round, the delay from the
 // command's start to its receipt at each subscriber. Starts both servers itself on loopback; bounded in time.
 //   node harness.js [path/to/kuvert.jar]        (default ../../target/kuvert.jar; see BENCHMARKS.md)
-// Kuvert: subscribers on GET /events/state with the API token (SSE, JSON), commands POST /api/control.
+// Kuvert: subscribers on GET /events/state with the API token (SSE, JSON), commands POST /api/control, written on one
+//         kept connection (BENCH_CLIENT=http: through Node's http module instead; the run prints both at one subscriber).
 // Peer:   subscribers are socket.io-client sockets, commands the master's emit of 'multiplex-statechanged'.
 'use strict';
 const { spawn } = require('child_process');
@@ -29,6 +30,11 @@ const SIZES = (process.env.BENCH_SIZES || '1,100,1000,10000').split(',').map(Num
 const TAP = process.env.BENCH_TAP !== '0';
 const STARTS = 3;
 const WARM = 20, COLD = 3, RUNS = 2, ROUND_TIMEOUT = 20_000;
+// Up to 100 subscribers a round is quick: 100 warm rounds a run, so that the p99 of the two runs is not their maximum
+const SMALL = 100, SMALL_WARM = 100;
+const warmRounds = n => n <= SMALL ? SMALL_WARM : WARM;
+// kept: each command's request written as bytes on one kept connection; http: Node's http module with a keep-alive agent
+const CLIENT = process.env.BENCH_CLIENT || 'kept';
 const deadline = Date.now() + 20 * 60_000; // the whole run, whatever happens
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 const children = [];
@@ -62,6 +68,46 @@ function request(port, method, url, body, headers = {}, keepAlive = true) {
   });
 }
 
+// A tool's commands on one kept HTTP/1.1 connection: the request written as bytes, each answer read by its
+// Content-Length, in order. Node's http module took some 0.5 ms of a command after 20 ms of quiet before its bytes
+// left (BENCHMARKS.md, "The tenth round"); the peer's master emits on its kept socket.
+function keptConnection(port) {
+  const socket = net.connect(port, '127.0.0.1');
+  socket.setNoDelay(true);
+  let buffer = Buffer.alloc(0);
+  const waiting = [];
+  const fail = e => { while (waiting.length) waiting.shift().reject(e); };
+  socket.on('data', chunk => {
+    buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
+    while (waiting.length) {
+      const end = buffer.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      const head = buffer.subarray(0, end).toString('latin1');
+      const length = Number((/\r\ncontent-length: *(\d+)/i.exec(head) || [0, 0])[1]);
+      if (buffer.length < end + 4 + length) return;
+      const text = buffer.subarray(end + 4, end + 4 + length).toString('utf8');
+      buffer = buffer.subarray(end + 4 + length);
+      waiting.shift().resolve({ status: Number(head.slice(9, 12)), text });
+    }
+  });
+  socket.on('error', fail);
+  let closed = false;
+  socket.on('close', () => { closed = true; fail(new Error('the kept connection closed')); });
+  const ready = new Promise((resolve, reject) => { socket.once('connect', resolve); socket.once('error', reject); });
+  return {
+    post: async (url, body, headers) => {
+      await ready;
+      return new Promise((resolve, reject) => {
+        waiting.push({ resolve, reject });
+        socket.write(`POST ${url} HTTP/1.1\r\nHost: 127.0.0.1\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}`
+          + `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      });
+    },
+    closed: () => closed,
+    close: () => socket.destroy(),
+  };
+}
+
 async function awaitHealth(port, what) {
   const until = Date.now() + 60_000;
   while (Date.now() < until) {
@@ -84,14 +130,19 @@ async function startKuvert() {
   await awaitHealth(port, 'Kuvert');
   const startup = now() - t0;
   let flip = 0;
+  let kept = null;
+  const command = via => () => {
+    const action = (flip++ % 2 === 0) ? 'next' : 'prev';
+    const body = JSON.stringify({ action }), headers = { Authorization: `Bearer ${TOKEN}` };
+    if (via === 'kept' && (!kept || kept.closed())) kept = keptConnection(port); // Jetty closes an idle one
+    return (via === 'kept' ? kept.post('/api/control', body, headers) : request(port, 'POST', '/api/control', body, headers)).then(r => {
+      if (r.status !== 200) throw new Error(`POST /api/control ${r.status} ${r.text}`);
+    });
+  };
   return {
     name: 'Kuvert', port, child, startup,
-    command: () => {
-      const action = (flip++ % 2 === 0) ? 'next' : 'prev';
-      return request(port, 'POST', '/api/control', JSON.stringify({ action }), { Authorization: `Bearer ${TOKEN}` }).then(r => {
-        if (r.status !== 200) throw new Error(`POST /api/control ${r.status} ${r.text}`);
-      });
-    },
+    command: command(CLIENT), http: command('http'), kept: command('kept'),
+    close: () => { if (kept) kept.close(); },
     subscribe: onVersion => new Promise((resolve, reject) => {
       const req = http.get({ host: '127.0.0.1', port, path: `/events/${STREAM}`, agent: false,
         headers: { ...(STREAM === 'state' ? { Authorization: `Bearer ${TOKEN}` } : {}), Accept: 'text/event-stream' } }, res => {
@@ -179,7 +230,7 @@ async function settle(target) {
   return now() - t0;
 }
 
-async function measure(target, n, stats) {
+async function measure(target, n, stats, command = target.command) {
   const seen = new Array(n).fill(0);
   let waiting = null; // { version, t0, at: [], left }
   const subs = [];
@@ -199,13 +250,13 @@ async function measure(target, n, stats) {
   }
   const delays = [];
   try {
-    for (let r = 0; r < COLD + WARM; r++) {
+    for (let r = 0; r < COLD + warmRounds(n); r++) {
       const version = seen.reduce((a, b) => Math.max(a, b), 0) + 1;
       const arrived = new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`${target.name}: only ${n - waiting.left} of ${n} got version ${version}`)), ROUND_TIMEOUT);
         waiting = { version, t0: now(), at: new Array(n), left: n, done: () => { clearTimeout(timer); resolve(); } };
       });
-      await target.command();
+      await command();
       await arrived;
       if (r >= COLD) for (const d of waiting.at) delays.push(d);
       if (stats) { const s = processStats(target.child); stats.rss = Math.max(stats.rss || 0, s.rss); stats.threads = Math.max(stats.threads || 0, s.threads); }
@@ -223,7 +274,8 @@ async function measure(target, n, stats) {
 async function noSubscribers(kuvert) {
   const out = {};
   for (const [label, fn] of [
-    ['POST /api/control', () => kuvert.command()],
+    ['POST /api/control', kuvert.http],
+    ['POST /api/control, on a kept connection', kuvert.kept],
     ['GET /api/state', () => request(kuvert.port, 'GET', '/api/state').then(r => { if (r.status !== 200) throw new Error('GET /api/state ' + r.status); })],
   ]) {
     const times = [];
@@ -326,13 +378,31 @@ async function main() {
     rows.push({ n, k50: pct(k, 50), k99: pct(k, 99), p50: pct(p, 50), p99: pct(p, 99), stats, timing, first });
     process.stderr.write(`N=${n} done\n`);
   }
-  console.log(`\n## Fan-out: ${WARM} warm rounds after ${COLD} cold, ${RUNS} alternating runs of each\n`);
+  // The same server at one subscriber, its commands sent both ways, alternating: what the client itself costs
+  const clients = { http: [], kept: [] };
+  if (SIZES.includes(1)) {
+    for (let run = 0; run < RUNS; run++) {
+      for (const via of run % 2 === 0 ? ['http', 'kept'] : ['kept', 'http']) clients[via].push(...await measure(kuvert, 1, null, kuvert[via]));
+    }
+    await serverTiming(kuvert); // these rounds' stages are not the rows'
+  }
+  console.log(`\n## Fan-out: ${SMALL_WARM} warm rounds up to ${SMALL} subscribers and ${WARM} above, after ${COLD} cold, ${RUNS} alternating runs of each\n`);
+  console.log(`Kuvert's commands: ${CLIENT === 'kept' ? 'written on one kept connection' : 'through Node\'s http module (keep-alive agent)'}.\n`);
   console.log('Delay from the command\'s start to its receipt at each subscriber, ms; every subscriber got every change'
     + ' (a round waits for all of them, up to 20 s, or the run fails). Memory and threads of the server process, the most seen during the rounds.\n');
   console.log('| subscribers | Kuvert p50 / p99 | peer p50 / p99 | Kuvert ÷ peer, p50 | Kuvert ÷ peer, p99 | Kuvert memory / threads | peer memory / threads |\n|---|---|---|---|---|---|---|');
   for (const r of rows) {
     const st = s => `${Math.round(s.rss)} MB / ${s.threads}`;
     console.log(`| ${r.n} | ${fmt(r.k50)} / ${fmt(r.k99)} | ${fmt(r.p50)} / ${fmt(r.p99)} | ${(r.k50 / r.p50).toFixed(2)} | ${(r.k99 / r.p99).toFixed(2)} | ${st(r.stats.Kuvert)} | ${st(r.stats.peer)} |`);
+  }
+  const one = rows.find(r => r.n === 1);
+  if (one) {
+    console.log(`\n## The client's share at one subscriber (the same server, ${RUNS} alternating runs of each way)\n`);
+    console.log('| Kuvert\'s commands | p50 / p99 (ms) | ÷ peer p99 (the row above) |\n|---|---|---|');
+    for (const [via, label] of [['http', 'through Node\'s http module (keep-alive agent)'], ['kept', 'written on one kept connection']]) {
+      const d = clients[via].sort((a, b) => a - b);
+      console.log(`| ${label} | ${fmt(pct(d, 50))} / ${fmt(pct(d, 99))} | ${(pct(d, 99) / one.p99).toFixed(2)} |`);
+    }
   }
   for (const r of rows) printTiming(`Stages at ${r.n} subscriber(s), all rounds of both runs`, r.timing);
   const tap = TAP ? await tapToDisplay() : null;
