@@ -21,8 +21,8 @@ public final class ShowRepository {
 
     /** Counts this repository's writes to the shows, so the kept list (see {@link #list}) is never older than them. */
     private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
-    /** The last list read, with what it was read at; read and written under the database's lock. */
-    private Listing listing;
+    /** The last list read, with what it was read at; written under the database's lock, read without it. */
+    private volatile Listing listing;
 
     private record Listing(long writes, long elsewhere, List<Summary> shows) {
     }

@@ -111,9 +111,8 @@ public final class Database implements AutoCloseable {
 
     private void checkpointQuietly() {
         try {
+            elsewhere = read(this::dataVersion);
             checkpoint();
-            long version = read(this::dataVersion);
-            elsewhere = version;
         } catch (SQLException | RuntimeException e) {
             LOG.warn("checkpointing {} failed; the next try is in {}", url, checkpointEvery, e);
         }

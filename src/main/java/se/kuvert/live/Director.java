@@ -174,8 +174,8 @@ public final class Director implements AutoCloseable {
     }
 
     /** The journal's changes that SQLite does not have (the server stopped before storing them), stored now. */
-    private LiveState catchUp(LiveState stored) {
-        LiveState at = stored;
+    private LiveState catchUp(LiveState inSqlite) {
+        LiveState at = inSqlite;
         for (Journal.Entry entry : journal.entries()) {
             if (entry.log().to().version() > at.version()) {
                 repository.record(entry.log(), true, entry.revealed());
