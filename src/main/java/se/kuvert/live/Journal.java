@@ -19,7 +19,7 @@ import java.util.zip.CRC32;
 /**
  * The live show's changes, one line each, appended before the screens hear of them ({@code live.journal} in the data
  * folder). A change is then stored in SQLite after its first screens have it: on a processor back from idle, the
- * append costs a command about 10 µs and SQLite's transaction about 0.2 ms (BENCHMARKS.md, "The tenth round"). An appended line is in the operating system's hands, like a commit in SQLite's WAL with
+ * line and its write cost a command some 45 µs, SQLite's transaction some 0.24 ms (BENCHMARKS.md, "The tenth round"). An appended line is in the operating system's hands, like a commit in SQLite's WAL with
  * {@code synchronous=NORMAL}: a server killed with kill -9 loses none, so whatever the room saw, a restart resumes.
  * At start, the lines SQLite does not have yet are stored and the journal is emptied; it is emptied while the show
  * runs too, once it is long and SQLite has every line. A line cut short or changed (a crash of the machine itself)
