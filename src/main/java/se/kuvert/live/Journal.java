@@ -83,11 +83,14 @@ final class Journal {
         }
     }
 
-    /** The entries, oldest first; lines that fail their checksum or cannot be read are left out. */
+    /**
+     * The entries, oldest first; lines that fail their checksum or cannot be read are left out (a line cut inside a
+     * letter reads with a replacement character, and fails its checksum).
+     */
     List<Entry> entries() {
         List<Entry> out = new ArrayList<>();
         try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            for (String line : new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\n")) {
                 Entry entry = parse(line);
                 if (entry != null) {
                     out.add(entry);

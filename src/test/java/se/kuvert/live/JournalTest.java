@@ -96,6 +96,18 @@ class JournalTest {
         List<Journal.Entry> read = new Journal(data.resolve("other.journal")).entries();
         assertEquals(1, read.size(), "the line cut short by a crash is left out, the whole one before it kept");
         assertEquals(1, read.get(0).log().to().version());
+
+        // Cut inside a letter of two bytes: read, not refused, and left out.
+        byte[] accented = Journal.line(new Journal.Entry(new LogEntry(Instant.EPOCH, "Åsa Öberg", "next", "applied",
+                LiveState.EMPTY, new LiveState("gala", 1, 0, false, false, false, 3, null)), null)).getBytes(StandardCharsets.UTF_8);
+        int inside = new String(accented, StandardCharsets.UTF_8).indexOf('Ö');
+        int cut = new String(accented, StandardCharsets.UTF_8).substring(0, inside).getBytes(StandardCharsets.UTF_8).length + 1;
+        try {
+            Files.write(data.resolve("other.journal"), java.util.Arrays.copyOf(accented, cut), StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertEquals(1, new Journal(data.resolve("other.journal")).entries().size());
     }
 
     @Test
