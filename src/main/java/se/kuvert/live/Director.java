@@ -305,9 +305,15 @@ public final class Director implements AutoCloseable {
         return untold.poll();
     }
 
-    /** Closes the journal; a command after this fails and changes nothing. */
+    /**
+     * Closes the journal, emptied when SQLite has every change in it: after a clean stop it holds nothing, so a database
+     * put back from a backup is not moved on by an old journal. A command after this fails and changes nothing.
+     */
     @Override
     public synchronized void close() {
+        if (stored == journaled) {
+            journal.empty();
+        }
         journal.close();
     }
 

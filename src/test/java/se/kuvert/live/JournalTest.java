@@ -195,6 +195,15 @@ class JournalTest {
     }
 
     @Test
+    void a_clean_stop_leaves_the_journal_empty() throws Exception {
+        director.apply(new Command.Load("gala"), null, "t");
+        director.apply(new Command.Next(), null, "t");
+        assertTrue(Files.size(file()) > 0);
+        director.close();
+        assertEquals(0, Files.size(file()), "a database put back from a backup is not moved on by what the journal had");
+    }
+
+    @Test
     void a_journal_line_the_database_never_got_is_resumed_from_and_one_cut_short_is_not() throws Exception {
         director.apply(new Command.Load("gala"), null, "t");
         LiveState at = director.snapshot().state();
