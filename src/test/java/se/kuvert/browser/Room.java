@@ -44,8 +44,9 @@ final class Room implements AutoCloseable {
                 try {
                     displayResponses.add(r.text());
                 } catch (PlaywrightException e) {
-                    // An answer can arrive while the room is being closed; its body is gone with the page.
-                    if (!closing) {
+                    // An answer can arrive while the room is being closed, or just before the screen reloads itself
+                    // (a new build); its body is gone with the page, and the page that replaces it is read instead.
+                    if (!closing && !String.valueOf(e.getMessage()).contains("navigated away")) {
                         throw e;
                     }
                 }
