@@ -62,12 +62,17 @@ public final class Director implements AutoCloseable {
     }
 
     /**
-     * A change to tell, a log entry to store, or both: {@code stateChanged} when the entry's new state is stored too,
-     * and {@code revealed} the awards revealed after it, when they are stored with it (see {@link LiveStateRepository}).
+     * A change to tell, a log entry to store, or both (a move of the show: its new state is stored with the entry), and
+     * {@code revealed} the awards revealed after it, when they are stored with it (see {@link LiveStateRepository}).
      */
-    private record Pending(Snapshot change, LogEntry entry, boolean stateChanged, Set<String> revealed) {
+    private record Pending(Snapshot change, LogEntry entry, Set<String> revealed) {
         static Pending log(LogEntry entry) {
-            return new Pending(null, entry, false, null);
+            return new Pending(null, entry, null);
+        }
+
+        /** An edited show is told but not stored; a log entry alone is stored without a state. */
+        boolean stateChanged() {
+            return change != null && entry != null;
         }
     }
 
@@ -154,7 +159,7 @@ public final class Director implements AutoCloseable {
         journal(new Journal.Entry(entry, toStore));
         remember(command, from);
         current = next;
-        untold.add(new Pending(next, entry, true, toStore));
+        untold.add(new Pending(next, entry, toStore));
         return new Outcome.Applied(next, true);
     }
 
@@ -238,7 +243,7 @@ public final class Director implements AutoCloseable {
             if (Objects.equals(current.state().showId(), showId)) {
                 // In a rehearsal the edited show becomes a stand-in copy again, with the rehearsal's reveals kept.
                 current = resume(current.state(), current.revealed());
-                untold.add(new Pending(current, null, false, null));
+                untold.add(new Pending(current, null, null));
             }
         }
         tell();
