@@ -4,6 +4,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Response;
 import se.kuvert.TestApp;
 
 import java.nio.file.Files;
@@ -37,9 +38,13 @@ final class Room implements AutoCloseable {
         this.phoneContext = chromium.phone();
         this.display = watch(displayContext.newPage(), "display");
         this.phone = watch(phoneContext.newPage(), "phone");
-        display.onResponse(r -> {
+        // A body is read once the browser has all of it: asked for when the answer's head came in, it was waited
+        // for, and an answer cut off by the screen reloading itself was then waited for forever, inside the event
+        // handler, so the whole test hung (one run in 25 of the new-build test; once for a CI run's 90 minutes).
+        display.onRequestFinished(request -> {
+            Response r = request.response();
             // headers() needs no round trip to the browser; a listener that waits on one can miss the page closing.
-            String type = r.headers().get("content-type");
+            String type = r == null ? null : r.headers().get("content-type");
             if (type != null && (type.startsWith("text/html") || type.contains("json"))) {
                 try {
                     displayResponses.add(r.text());
