@@ -49,7 +49,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +59,11 @@ import java.util.concurrent.TimeUnit;
 /** The composition root: reads the settings, builds everything with plain constructors, starts the server. */
 public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    /**
+     * The weak secrets already warned of in this process: one start is one process, but the tests start hundreds of
+     * servers with the same test secrets, and three lines each buried what a failing CI run printed before it.
+     */
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
     static final long HEARTBEAT_MILLIS = 5_000;
     /** Renders of each kind the warm-up makes after start, and the most time it takes (see {@link Warmup}). */
     static final int WARMUP_RENDERS = 200;
@@ -122,7 +129,9 @@ public final class App implements AutoCloseable {
         }
         Credentials credentials = Credentials.resolve(settings);
         for (String weakness : credentials.weaknesses()) {
-            LOG.warn("Weak secret (config/kuvert.yaml or its KUVERT_ environment variable): {}", weakness);
+            if (WARNED.add(weakness)) {
+                LOG.warn("Weak secret (config/kuvert.yaml or its KUVERT_ environment variable): {}", weakness);
+            }
         }
         Auth auth = new Auth(credentials, new Sessions(db), new LoginGuard(clock), new Pairing(clock));
         Views views = new Views();
