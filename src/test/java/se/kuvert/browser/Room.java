@@ -42,18 +42,18 @@ final class Room implements AutoCloseable {
         // for, and an answer cut off by the screen reloading itself was then waited for forever, inside the event
         // handler, so the whole test hung (one run in 25 of the new-build test; once for a CI run's 90 minutes).
         display.onRequestFinished(request -> {
-            Response r = request.response();
-            // headers() needs no round trip to the browser; a listener that waits on one can miss the page closing.
-            String type = r == null ? null : r.headers().get("content-type");
-            if (type != null && (type.startsWith("text/html") || type.contains("json"))) {
-                try {
+            try {
+                // Both calls ask the browser; the request has finished, so both answer at once.
+                Response r = request.response();
+                String type = r == null ? null : r.headers().get("content-type");
+                if (type != null && (type.startsWith("text/html") || type.contains("json"))) {
                     displayResponses.add(r.text());
-                } catch (PlaywrightException e) {
-                    // An answer can arrive while the room is being closed, or just before the screen reloads itself
-                    // (a new build); its body is gone with the page, and the page that replaces it is read instead.
-                    if (!closing && !String.valueOf(e.getMessage()).contains("navigated away")) {
-                        throw e;
-                    }
+                }
+            } catch (PlaywrightException e) {
+                // An answer can arrive while the room is being closed, or just before the screen reloads itself
+                // (a new build); its body is gone with the page, and the page that replaces it is read instead.
+                if (!closing && !String.valueOf(e.getMessage()).contains("navigated away")) {
+                    throw e;
                 }
             }
         });
