@@ -67,8 +67,8 @@ public final class SseHub implements AutoCloseable {
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     private ByteBuffer latest;
-    /** A payload published while nobody listened, rendered only when someone connects. */
-    private Supplier<String> pending;
+    /** An event published while nobody listened, rendered only when someone connects. */
+    private Supplier<byte[]> pending;
 
     /** {@code event} is the SSE event name; {@code initial} the payload before the first publish. */
     public SseHub(String event, String initial, long heartbeatMillis) {
@@ -109,11 +109,11 @@ public final class SseHub implements AutoCloseable {
         // What was published while nobody listened is rendered now, outside the hub's lock (a render may read the
         // database or the screens' registry); if something newer came meanwhile, that is what the subscriber gets.
         while (true) {
-            Supplier<String> toRender;
+            Supplier<byte[]> toRender;
             synchronized (this) {
                 toRender = pending;
             }
-            ByteBuffer rendered = toRender == null ? null : wire(format(event, toRender.get()));
+            ByteBuffer rendered = toRender == null ? null : wire(toRender.get());
             synchronized (this) {
                 if (pending != toRender) {
                     continue;
@@ -156,7 +156,7 @@ public final class SseHub implements AutoCloseable {
      * the presenter's panel, and the big screen itself while it is not yet (or no longer) connected.
      */
     public void publishLazily(Supplier<String> payload) {
-        publishLazily(payload, false);
+        publishEventLazily(() -> event(payload.get()), false);
     }
 
     /**
@@ -164,21 +164,40 @@ public final class SseHub implements AutoCloseable {
      * told of more than the show's changes (the phone's health strip, the tools' state).
      */
     public void publishLazilyIfChanged(Supplier<String> payload) {
-        publishLazily(payload, true);
+        publishEventLazily(() -> event(payload.get()), true);
     }
 
-    private void publishLazily(Supplier<String> payload, boolean onlyIfChanged) {
+    /** As {@link #publishLazily}, with the payload already an {@link #event} (as an {@link Ahead} keeps it). */
+    public void publishEventLazily(Supplier<byte[]> framed) {
+        publishEventLazily(framed, false);
+    }
+
+    /** As {@link #publishLazilyIfChanged}, with the payload already an {@link #event}. */
+    public void publishEventLazilyIfChanged(Supplier<byte[]> framed) {
+        publishEventLazily(framed, true);
+    }
+
+    /** {@code payload} as this stream's event on the wire; the bytes must not be changed once published. */
+    public byte[] event(String payload) {
+        return format(event, payload);
+    }
+
+    private void publishEventLazily(Supplier<byte[]> framed, boolean onlyIfChanged) {
         synchronized (this) {
             if (subscribers.isEmpty()) {
-                pending = payload;
+                pending = framed;
                 return;
             }
         }
-        publish(payload.get(), onlyIfChanged);
+        publish(framed.get(), onlyIfChanged);
     }
 
     private void publish(String payload, boolean onlyIfChanged) {
-        ByteBuffer bytes = wire(format(event, payload));
+        publish(event(payload), onlyIfChanged);
+    }
+
+    private void publish(byte[] framed, boolean onlyIfChanged) {
+        ByteBuffer bytes = wire(framed);
         synchronized (this) {
             pending = null;
             if (onlyIfChanged && bytes.equals(latest)) {
