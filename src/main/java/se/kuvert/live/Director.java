@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Queue;
@@ -20,12 +21,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * Owns the live state: applies commands one at a time, checks {@code ifVersion}, bumps the version on every
  * change and appends it to the {@link Journal}, then tells the listeners (the screens' streams) and stores state and
- * log in SQLite in one transaction, and then tells the listeners that read what is stored.
+ * log in SQLite in one transaction, and then tells the listeners that read what is stored. A moment after each
+ * change it foresees the next ones ({@link #likely}), so the screens can have their events for them ready.
  */
 public final class Director implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Director.class);
@@ -35,6 +43,23 @@ public final class Director implements AutoCloseable {
     private final Journal journal;
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Snapshot>> storedListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<Snapshot>>> likelyListeners = new CopyOnWriteArrayList<>();
+    /**
+     * How long the show must have stood still before its likely next changes are rendered ahead: long after the
+     * screens have drawn the last change (a browser takes some 20-50 ms, and a kiosk's may run on this machine), and
+     * before a presenter's next tap, seconds later. Taps that come quicker are rendered as they come, so rendering
+     * ahead never competes with a run of them. Rendered 10 ms after each change instead, the benchmark's taps in
+     * Chromium, 20-60 ms apart, had their p95 at 77-85 ms against 37-52 without (BENCHMARKS.md, "The twelfth round").
+     */
+    static final long AHEAD_AFTER_QUIET_MILLIS = 250;
+    /** One thread for every Director of the process (a server has one; the tests make many). */
+    private static final ScheduledExecutorService AHEAD = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "render-ahead");
+        t.setDaemon(true);
+        return t;
+    });
+    /** The rendering ahead to come, once the show has stood still; put off by every change. */
+    private final AtomicReference<ScheduledFuture<?>> ahead = new AtomicReference<>();
     /** Changes and log entries made under the Director's lock, told and stored in the order they were made. */
     private final Queue<Pending> untold = new ArrayDeque<>();
     private final ReentrantLock telling = new ReentrantLock();
@@ -112,6 +137,42 @@ public final class Director implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /**
+     * {@code listener} hears, once the show has stood still for {@link #AHEAD_AFTER_QUIET_MILLIS} after a change, of
+     * the {@link #likely} changes from there, to render its screens' events ahead ({@link se.kuvert.web.Ahead}): on a
+     * thread of its own, never on a command's way.
+     */
+    public void onLikely(Consumer<List<Snapshot>> listener) {
+        likelyListeners.add(listener);
+    }
+
+    /** Tells the {@link #onLikely} listeners now, on this thread (the scheduled telling calls this). */
+    public void renderAhead() {
+        List<Snapshot> likely = likely();
+        for (Consumer<List<Snapshot>> listener : likelyListeners) {
+            try {
+                listener.accept(likely);
+            } catch (RuntimeException e) {
+                LOG.error("A screen failed to render ahead from version {}", current.state().version(), e);
+            }
+        }
+    }
+
+    private void scheduleAhead() {
+        if (likelyListeners.isEmpty()) {
+            return;
+        }
+        try {
+            ScheduledFuture<?> before = ahead.getAndSet(AHEAD.schedule(this::renderAhead, AHEAD_AFTER_QUIET_MILLIS,
+                    TimeUnit.MILLISECONDS));
+            if (before != null) {
+                before.cancel(false);
+            }
+        } catch (RejectedExecutionException shutDown) {
+            // the process is stopping
+        }
+    }
+
     /** As {@link #onChange}, called after the change and its log entry are stored in SQLite (or failed to be). */
     public void onStored(Consumer<Snapshot> listener) {
         storedListeners.add(listener);
@@ -147,11 +208,9 @@ public final class Director implements AutoCloseable {
             untold.add(Pending.log(new LogEntry(clock.instant(), who, command.action(), "unchanged", from, from)));
             return new Outcome.Applied(before, false);
         }
-        LiveState to = after.state();
-        LiveState versioned = new LiveState(to.showId(), to.slide(), to.step(), to.blackout(), to.logo(), to.loop(),
-                from.version() + 1, startedAt(to), to.rehearsal());
-        Set<String> revealed = revealed(after, versioned);
-        Snapshot next = new Snapshot(versioned, after.show(), after.run(), revealed);
+        Snapshot next = versioned(before, after);
+        LiveState versioned = next.state();
+        Set<String> revealed = next.revealed();
         // A rehearsal's reveals are the stand-ins': they are never stored, so they never count (loading clears them).
         boolean unchanged = revealed.equals(before.revealed()) || versioned.rehearsal();
         LogEntry entry = new LogEntry(clock.instant(), who, command.action(), "applied", from, versioned);
@@ -161,6 +220,38 @@ public final class Director implements AutoCloseable {
         current = next;
         untold.add(new Pending(next, entry, toStore));
         return new Outcome.Applied(next, true);
+    }
+
+    /** {@code after}, the place a command leads to from {@code before}, as the change it makes: the next version. */
+    private Snapshot versioned(Snapshot before, Snapshot after) {
+        LiveState to = after.state();
+        LiveState versioned = new LiveState(to.showId(), to.slide(), to.step(), to.blackout(), to.logo(), to.loop(),
+                before.state().version() + 1, startedAt(to), to.rehearsal());
+        return new Snapshot(versioned, after.show(), after.run(), revealed(after, versioned));
+    }
+
+    /** The moves a presenter most likely makes next: Next, and Back after one too many. */
+    static final List<Command> LIKELY = List.of(new Command.Next(), new Command.Prev());
+
+    /**
+     * The changes the {@link #LIKELY} moves would make now, as {@link #apply} would make them (their version, their
+     * reveals), leaving out a move that goes nowhere. Nothing is changed; the snapshots are for rendering ahead
+     * ({@link #onLikely}).
+     */
+    public synchronized List<Snapshot> likely() {
+        Snapshot before = current;
+        List<Snapshot> out = new ArrayList<>(LIKELY.size());
+        for (Command command : before.run() == null ? List.<Command>of() : LIKELY) {
+            try {
+                Snapshot after = move(before, command);
+                if (!after.state().samePlace(before.state())) {
+                    out.add(versioned(before, after));
+                }
+            } catch (Transitions.Refused goesNowhere) {
+                // left out
+            }
+        }
+        return out;
     }
 
     /**
@@ -255,6 +346,7 @@ public final class Director implements AutoCloseable {
      * has the turn, never out of order. A listener that fails is logged, and the others still hear of the change.
      */
     private void tell() {
+        boolean changed = false;
         telling.lock();
         try {
             Pending next;
@@ -264,9 +356,13 @@ public final class Director implements AutoCloseable {
                     store(next);
                 }
                 tell(storedListeners, next.change());
+                changed |= next.change() != null;
             }
         } finally {
             telling.unlock();
+        }
+        if (changed) {
+            scheduleAhead();
         }
     }
 

@@ -167,4 +167,49 @@ class DirectorTest {
         assertEquals(List.of(false, false, false, false, false, true), flags);
         assertTrue(director.snapshot().slide().revealsWinner());
     }
+
+    @Test
+    void the_likely_changes_are_exactly_what_next_and_back_then_make(@TempDir Path elsewhere) {
+        // Its own server's data, with a clock that stands still: the start of the show is stamped the same either way.
+        Database own = databases.open(elsewhere);
+        ShowRepository ownShows = new ShowRepository(own);
+        ownShows.save(TestShows.gala(), "test");
+        Director d = new Director(own, ownShows, new se.kuvert.ManualClock());
+        assertEquals(List.of(), d.likely(), "no show, no likely change");
+        d.apply(new Command.Load("gala"), null, "t");
+        assertEquals(1, d.likely().size(), "at the start Back goes nowhere");
+        int moves = 0;
+        while (true) {
+            Snapshot before = d.snapshot();
+            List<Snapshot> likely = d.likely();
+            assertEquals(before, d.snapshot(), "foreseeing changes nothing");
+            if (moves > 0) {
+                boolean atTheEnd = before.nextPlace() == before.state();
+                assertEquals(atTheEnd ? 1 : 2, likely.size(), "Back, and Next but at the end: " + likely.stream().map(Snapshot::state).toList());
+                d.apply(new Command.Prev(), null, "t");
+                assertForeseen(likely, d.snapshot(), "Back after " + moves + " moves");
+                d.apply(new Command.Next(), null, "t");
+                likely = d.likely();
+            }
+            Director.Outcome next = d.apply(new Command.Next(), null, "t");
+            if (!((Director.Outcome.Applied) next).changed()) {
+                assertEquals(1, likely.size(), "at the end Next goes nowhere");
+                break;
+            }
+            assertForeseen(likely, next.snapshot(), "Next after " + moves + " moves");
+            moves++;
+        }
+        assertTrue(moves > 10, "walked the whole show: " + moves);
+        assertTrue(d.snapshot().revealed().contains(TestShows.gala().awards().get(0).id()), "the walk revealed the winner");
+        d.close();
+    }
+
+    /** The likely change that goes where {@code made} went is {@code made} in every field: version, start, reveals. */
+    private static void assertForeseen(List<Snapshot> likely, Snapshot made, String what) {
+        Snapshot foreseen = likely.stream().filter(s -> s.state().samePlace(made.state())).findFirst()
+                .orElseThrow(() -> new AssertionError(what + ": not foreseen, only " + likely.stream().map(Snapshot::state).toList()));
+        assertEquals(made.state(), foreseen.state(), what);
+        assertEquals(made.revealed(), foreseen.revealed(), what + ": the awards revealed");
+        assertTrue(made.show() == foreseen.show() && made.run() == foreseen.run(), what + ": the same show");
+    }
 }
