@@ -138,7 +138,6 @@ public final class App implements AutoCloseable {
         AudioOutput audio = new AudioOutput(settings.audio());
         Screens screens = new Screens(clock, audio);
         expect(screens, director.snapshot());
-        director.onChange(Stopwatch.told("screens", s -> expect(screens, s)));
         SoundDesk sound = new SoundDesk();
         DisplayController display = new DisplayController(director, views, screens, HEARTBEAT_MILLIS, sound, audio);
         sound.onCue(display::cue);
@@ -164,9 +163,17 @@ public final class App implements AutoCloseable {
         director.onChange(Stopwatch.told("stage", stage::changed));
         director.onChange(Stopwatch.told("kiosk", kiosk::changed));
         director.onChange(Stopwatch.told("tools", tools::changed));
+        // After the streams: a new version turns no screen's health at once (a screen is behind only after a while),
+        // so the streams need not wait for the screens to be measured against it; a new show's media may, and its
+        // health follows in a moment.
+        director.onChange(Stopwatch.told("screens", s -> expect(screens, s)));
         Timing timing = new Timing(db, director, clock);
         director.onStored(Stopwatch.told("timing", timing::changed));
         director.onStored(Stopwatch.told("operator", operator::changed));
+        director.onLikely(display::renderAhead);
+        director.onLikely(presenter::renderAhead);
+        director.onLikely(stage::renderAhead);
+        director.onLikely(tools::renderAhead);
         Javalin javalin = Server.create(settings.mediaDir(), Map.of(ControlApi.CONTROL, api::command), config -> {
             display.routes(config.routes);
             presenter.routes(config.routes);

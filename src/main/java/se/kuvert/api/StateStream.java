@@ -8,9 +8,11 @@ import se.kuvert.live.Director;
 import se.kuvert.live.Segment;
 import se.kuvert.live.Snapshot;
 import se.kuvert.screens.Screens;
+import se.kuvert.web.Ahead;
 import se.kuvert.web.SseHub;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +32,16 @@ public final class StateStream implements AutoCloseable {
     /** The last snapshot the Director told: a screen's change is sent with it, so the stream never goes back a version. */
     private Snapshot told;
     private final Supplier<String> lockedBy;
+    /** The events of the likely next changes, rendered ahead (see {@link Ahead}). */
+    private final Ahead<Tools> ahead;
+
+    /** Everything a tools' event is made of, read when it is published; rendered later, maybe on another thread. */
+    private record Tools(Snapshot snapshot, Segment segment, List<ToolState.Screen> screens,
+                         List<ShowRepository.Summary> shows, String lockedBy) {
+        ToolState state() {
+            return ToolState.of(snapshot, segment, screens, shows, lockedBy);
+        }
+    }
 
     /** {@code lockedBy}: who holds the operator console's lock, or null. */
     public StateStream(Director director, Auth auth, ShowRepository shows, Screens screens, Supplier<String> lockedBy, Clock clock,
@@ -41,7 +53,8 @@ public final class StateStream implements AutoCloseable {
         this.clock = clock;
         told = director.snapshot();
         segment = segment.next(told, clock.instant());
-        this.hub = new SseHub(EVENT, render(told, segment), heartbeatMillis);
+        this.hub = new SseHub(EVENT, tools(told, segment).state().json(), heartbeatMillis);
+        this.ahead = new Ahead<>(tools -> hub.event(tools.state().json()));
         screens.onChange(this::screensChanged);
     }
 
@@ -59,13 +72,25 @@ public final class StateStream implements AutoCloseable {
         told = snapshot;
         segment = segment.next(snapshot, clock.instant());
         Segment now = segment;
-        hub.publishLazilyIfChanged(() -> render(snapshot, now));
+        hub.publishEventLazilyIfChanged(() -> ahead.event(tools(snapshot, now)));
+    }
+
+    /** Called by the Director with its likely next changes: renders them ahead while a tool listens. */
+    public void renderAhead(java.util.List<Snapshot> likely) {
+        if (hub.size() > 0) {
+            Segment from = segment();
+            ahead.prepare(likely.stream().map(s -> tools(s, from.next(s, clock.instant()))).toList());
+        }
+    }
+
+    private synchronized Segment segment() {
+        return segment;
     }
 
     private synchronized void screensChanged() {
         Snapshot snapshot = told;
         Segment now = segment;
-        hub.publishLazilyIfChanged(() -> render(snapshot, now));
+        hub.publishEventLazilyIfChanged(() -> ahead.event(tools(snapshot, now)));
     }
 
     /** The operator console took or handed back the lock. */
@@ -73,9 +98,9 @@ public final class StateStream implements AutoCloseable {
         screensChanged();
     }
 
-    /** Rendered when someone listens (maybe later, on another thread): takes what it shows, reads no field. */
-    private String render(Snapshot snapshot, Segment segment) {
-        return ToolState.of(snapshot, segment, screens.reports(), shows.list(), lockedBy.get()).json();
+    /** Made when someone listens (maybe later, on another thread): takes what it shows, reads no field. */
+    private Tools tools(Snapshot snapshot, Segment segment) {
+        return new Tools(snapshot, segment, ToolState.screens(screens.reports()), shows.list(), lockedBy.get());
     }
 
     /**
@@ -83,7 +108,7 @@ public final class StateStream implements AutoCloseable {
      * show list are read once, here, so the warm-up does not wait on the locks a command uses.
      */
     public se.kuvert.live.Warmup.Render warmup() {
-        var reports = screens.reports();
+        var reports = ToolState.screens(screens.reports());
         var list = shows.list();
         return new se.kuvert.live.Warmup.Render("tools", s -> SseHub.format(EVENT,
                 ToolState.of(s, Segment.NONE.next(s, clock.instant()), reports, list, lockedBy.get()).json()).length);

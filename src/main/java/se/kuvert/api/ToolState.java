@@ -63,9 +63,13 @@ public record ToolState(@JsonUnwrapped State state, String title, String award, 
     private record Kept<K>(K from, RawValue json) {
     }
 
-    static ToolState of(Snapshot snapshot, Segment segment, List<Screens.Report> reports,
-                        List<ShowRepository.Summary> shows, String lockedBy) {
-        List<Screen> screens = reports.stream().map(r -> new Screen(r.name(), r.kind(), r.healthName(), r.problem())).toList();
+    /** Each screen as a tool sees it: its name, kind and health (not when it was last heard of). */
+    static List<Screen> screens(List<Screens.Report> reports) {
+        return reports.stream().map(r -> new Screen(r.name(), r.kind(), r.healthName(), r.problem())).toList();
+    }
+
+    static ToolState of(Snapshot snapshot, Segment segment, List<Screen> screens, List<ShowRepository.Summary> shows,
+                        String lockedBy) {
         SegmentTime time = segment.minutes() == null ? null
                 : new SegmentTime(segment.award().name(), segment.minutes(), segment.since().toEpochMilli());
         LiveState s = snapshot.state();

@@ -8,6 +8,7 @@ import se.kuvert.seal.PublicSnapshot;
 import se.kuvert.screens.Screens;
 import se.kuvert.sound.AudioOutput;
 import se.kuvert.sound.SoundDesk;
+import se.kuvert.web.Ahead;
 import se.kuvert.web.Build;
 import se.kuvert.web.SseHub;
 import se.kuvert.web.Views;
@@ -33,6 +34,8 @@ public final class DisplayController implements AutoCloseable {
     private final SseHub hub;
     private final SoundDesk sound;
     private final AudioOutput audio;
+    /** The events of the likely next changes, rendered ahead: the room's first byte waits for no render. */
+    private final Ahead<Snapshot> ahead;
 
     public DisplayController(Director director, Views views, Screens screens, long heartbeatMillis, SoundDesk sound,
                              AudioOutput audio) {
@@ -42,6 +45,7 @@ public final class DisplayController implements AutoCloseable {
         this.views = views;
         this.screens = screens;
         this.hub = new SseHub(EVENT, payload(director.snapshot()), heartbeatMillis);
+        this.ahead = new Ahead<>(snapshot -> hub.event(payload(snapshot)));
     }
 
     public void routes(RoutesConfig routes) {
@@ -69,9 +73,16 @@ public final class DisplayController implements AutoCloseable {
         return "{\"stop\":" + cue.stop() + ",\"muted\":" + cue.muted() + "}";
     }
 
-    /** Called by the Director after every change: rendered once, sent to every display. */
+    /** Called by the Director after every change: rendered once (or ahead), sent to every display. */
     public void changed(Snapshot snapshot) {
-        hub.publishLazily(() -> payload(snapshot));
+        hub.publishEventLazily(() -> ahead.event(snapshot));
+    }
+
+    /** Called by the Director with its likely next changes: renders them ahead while a display listens. */
+    public void renderAhead(java.util.List<Snapshot> likely) {
+        if (hub.size() > 0) {
+            ahead.prepare(likely);
+        }
     }
 
     private void page(Context ctx) {

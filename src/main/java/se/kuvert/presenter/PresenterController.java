@@ -14,6 +14,7 @@ import se.kuvert.live.LiveState;
 import se.kuvert.live.Snapshot;
 import se.kuvert.screens.HealthView;
 import se.kuvert.screens.Screens;
+import se.kuvert.web.Ahead;
 import se.kuvert.web.SseHub;
 import se.kuvert.web.Views;
 
@@ -40,6 +41,12 @@ public final class PresenterController implements AutoCloseable {
     private final SseHub healthHub;
     private final Predicate<Show> passedPreflight;
     private final Supplier<String> lockedBy;
+    /** The panels of the likely next changes, rendered ahead (see {@link Ahead}). */
+    private final Ahead<Panel> ahead;
+
+    /** A panel and everything its render reads. */
+    private record Panel(Snapshot snapshot, java.util.List<ShowRepository.Summary> shows, String lockedBy) {
+    }
 
     /**
      * {@code passedPreflight}: whether a show as it is now has passed the admin's preflight (the phone warns if not);
@@ -56,6 +63,7 @@ public final class PresenterController implements AutoCloseable {
         this.screens = screens;
         this.hub = new SseHub(EVENT, panel(director.snapshot()), heartbeatMillis);
         this.healthHub = new SseHub(HEALTH_EVENT, health(director.snapshot()), heartbeatMillis);
+        this.ahead = new Ahead<>(p -> hub.event(panel(p.snapshot(), p.shows(), p.lockedBy())));
         screens.onChange(() -> healthHub.publishLazilyIfChanged(() -> health(director.snapshot())));
     }
 
@@ -100,14 +108,23 @@ public final class PresenterController implements AutoCloseable {
 
     /** Called by the Director after every change. */
     public synchronized void changed(Snapshot snapshot) {
-        hub.publishLazily(() -> panel(snapshot));
+        hub.publishEventLazily(() -> ahead.event(new Panel(snapshot, shows.list(), lockedBy.get())));
         healthHub.publishLazilyIfChanged(() -> health(snapshot));
+    }
+
+    /** Called by the Director with its likely next changes: renders them ahead while a phone listens. */
+    public void renderAhead(java.util.List<Snapshot> likely) {
+        if (hub.size() > 0) {
+            java.util.List<ShowRepository.Summary> list = shows.list();
+            String locked = lockedBy.get();
+            ahead.prepare(likely.stream().map(s -> new Panel(s, list, locked)).toList());
+        }
     }
 
     /** The operator console took or handed back the lock. Synchronized with {@link #changed}, so no older panel wins. */
     public synchronized void lockChanged() {
         Snapshot snapshot = director.snapshot();
-        hub.publishLazily(() -> panel(snapshot));
+        hub.publishEventLazily(() -> ahead.event(new Panel(snapshot, shows.list(), lockedBy.get())));
     }
 
     private String health(Snapshot snapshot) {
@@ -153,12 +170,12 @@ public final class PresenterController implements AutoCloseable {
     }
 
     private String panel(Snapshot snapshot) {
-        return panel(snapshot, shows.list());
+        return panel(snapshot, shows.list(), lockedBy.get());
     }
 
-    private String panel(Snapshot snapshot, java.util.List<ShowRepository.Summary> list) {
+    private String panel(Snapshot snapshot, java.util.List<ShowRepository.Summary> list, String lockedBy) {
         return views.render("presenter/panel.jte", java.util.Map.of("view", PresenterView.of(snapshot, list),
-                "lockedBy", java.util.Objects.toString(lockedBy.get(), "")));
+                "lockedBy", java.util.Objects.toString(lockedBy, "")));
     }
 
     /**
@@ -167,7 +184,7 @@ public final class PresenterController implements AutoCloseable {
      */
     public se.kuvert.live.Warmup.Render warmup() {
         java.util.List<ShowRepository.Summary> list = shows.list();
-        return new se.kuvert.live.Warmup.Render("presenter", s -> SseHub.format(EVENT, panel(s, list)).length);
+        return new se.kuvert.live.Warmup.Render("presenter", s -> SseHub.format(EVENT, panel(s, list, lockedBy.get())).length);
     }
 
     public int subscribers() {

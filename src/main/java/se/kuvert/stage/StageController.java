@@ -16,6 +16,7 @@ import se.kuvert.live.Snapshot;
 import se.kuvert.seal.PublicSnapshot;
 import se.kuvert.presenter.PresenterView;
 import se.kuvert.screens.Screens;
+import se.kuvert.web.Ahead;
 import se.kuvert.web.Build;
 import se.kuvert.web.SseHub;
 import se.kuvert.web.Views;
@@ -40,6 +41,12 @@ public final class StageController implements AutoCloseable {
     private final Clock clock;
     private final SseHub hub;
     private volatile Segment segment = Segment.NONE;
+    /** The monitors of the likely next changes, rendered ahead (see {@link Ahead}). */
+    private final Ahead<Monitor> ahead;
+
+    /** A monitor and everything its render reads. */
+    private record Monitor(Snapshot snapshot, Segment segment) {
+    }
 
     public StageController(Director director, Views views, Auth auth, Screens screens, Clock clock, long heartbeatMillis) {
         this.director = director;
@@ -49,6 +56,7 @@ public final class StageController implements AutoCloseable {
         this.clock = clock;
         track(director.snapshot());
         this.hub = new SseHub(EVENT, render(director.snapshot()), heartbeatMillis);
+        this.ahead = new Ahead<>(m -> hub.event(render(m.snapshot(), m.segment())));
     }
 
     public void routes(RoutesConfig routes) {
@@ -64,7 +72,16 @@ public final class StageController implements AutoCloseable {
     /** Called by the Director after every change. */
     public synchronized void changed(Snapshot snapshot) {
         track(snapshot);
-        hub.publishLazily(() -> render(snapshot));
+        Monitor monitor = new Monitor(snapshot, segment);
+        hub.publishEventLazily(() -> ahead.event(monitor));
+    }
+
+    /** Called by the Director with its likely next changes: renders them ahead while a stage monitor listens. */
+    public void renderAhead(List<Snapshot> likely) {
+        if (hub.size() > 0) {
+            Segment from = segment;
+            ahead.prepare(likely.stream().map(s -> new Monitor(s, from.next(s, clock.instant()))).toList());
+        }
     }
 
     private void page(Context ctx) {

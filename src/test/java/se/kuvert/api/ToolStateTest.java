@@ -39,7 +39,7 @@ class ToolStateTest {
                     LiveState state = new LiveState("gala", slide, step, slide % 3 == 1, slide % 4 == 2, false, 40 + slide,
                             slide == 0 ? null : NOW, slide % 2 == 1);
                     Snapshot snapshot = new Snapshot(state, show, run, revealed);
-                    ToolState tools = ToolState.of(snapshot, Segment.NONE.next(snapshot, NOW), screens, shows,
+                    ToolState tools = ToolState.of(snapshot, Segment.NONE.next(snapshot, NOW), ToolState.screens(screens), shows,
                             slide % 2 == 0 ? null : "Ljudbordet");
                     assertEquals(JSON.writeValueAsString(tools), tools.json(), "slide " + slide + ", step " + step);
                     places++;

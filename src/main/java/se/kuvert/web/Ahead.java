@@ -1,0 +1,54 @@
+package se.kuvert.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * One stream's events for the changes the show will most likely make next, rendered before they come. A ceremony's
+ * taps are seconds apart and nearly all of them are Next, or Back after one too many: rendered while the show waits
+ * ({@link se.kuvert.live.Director#onLikely}), the event is ready when the tap comes, and the stream's first byte does
+ * not wait for its render (BENCHMARKS.md, "The twelfth round").
+ *
+ * <p>The event is kept with its key: everything its render reads, compared with {@code equals}, so the render must be
+ * a pure function of the key. A change that is not the one foreseen, or that finds anything in the key changed (a
+ * screen's health, the lock, an edited show), is rendered then, as without this. What is kept is only ever sent for
+ * an equal key: a winner rendered ahead stays on the server until the change that reveals it.
+ */
+public final class Ahead<K> {
+    private record Kept<K>(K key, byte[] event) {
+    }
+
+    private final Function<K, byte[]> render;
+    private volatile List<Kept<K>> kept = List.of();
+
+    /** {@code render}: the event for a key, a pure function of it (and of what never changes while the server runs). */
+    public Ahead(Function<K, byte[]> render) {
+        this.render = Objects.requireNonNull(render);
+    }
+
+    /** The event for {@code key}: one rendered ahead when it was rendered for an equal key, else rendered now. */
+    public byte[] event(K key) {
+        for (Kept<K> k : kept) {
+            if (k.key().equals(key)) {
+                return k.event();
+            }
+        }
+        return render.apply(key);
+    }
+
+    /**
+     * Renders the events for {@code keys} and keeps them in place of those kept before (an event already kept for an
+     * equal key is kept as it is, not rendered again).
+     */
+    public void prepare(List<K> keys) {
+        List<Kept<K>> before = kept;
+        List<Kept<K>> now = new ArrayList<>(keys.size());
+        for (K key : keys) {
+            Kept<K> same = before.stream().filter(k -> k.key().equals(key)).findFirst().orElse(null);
+            now.add(same != null ? same : new Kept<>(key, render.apply(key)));
+        }
+        kept = List.copyOf(now);
+    }
+}
