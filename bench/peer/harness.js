@@ -30,6 +30,8 @@ const SIZES = (process.env.BENCH_SIZES || '1,100,1000,10000').split(',').map(Num
 const TAP = process.env.BENCH_TAP !== '0';
 const STARTS = 3;
 const WARM = 20, COLD = 3, RUNS = 2, ROUND_TIMEOUT = 20_000;
+// Between rounds, ms: 20 lets the last writes settle; a ceremony's taps are a second or more apart (BENCH_PAUSE=1000)
+const PAUSE = Number(process.env.BENCH_PAUSE || 20);
 // Up to 100 subscribers a round is quick: 100 warm rounds a run, so that the p99 of the two runs is not their maximum
 const SMALL = 100, SMALL_WARM = 100;
 const warmRounds = n => n <= SMALL ? SMALL_WARM : WARM;
@@ -261,7 +263,7 @@ async function measure(target, n, stats, command = target.command) {
       if (r >= COLD) for (const d of waiting.at) delays.push(d);
       if (stats) { const s = processStats(target.child); stats.rss = Math.max(stats.rss || 0, s.rss); stats.threads = Math.max(stats.threads || 0, s.threads); }
       waiting = null;
-      await sleep(20); // let the last writes settle before the next round
+      await sleep(PAUSE); // let the last writes settle before the next round
       checkDeadline();
     }
   } finally {
@@ -386,7 +388,7 @@ async function main() {
     }
     await serverTiming(kuvert); // these rounds' stages are not the rows'
   }
-  console.log(`\n## Fan-out: ${SMALL_WARM} warm rounds up to ${SMALL} subscribers and ${WARM} above, after ${COLD} cold, ${RUNS} alternating runs of each\n`);
+  console.log(`\n## Fan-out: ${SMALL_WARM} warm rounds up to ${SMALL} subscribers and ${WARM} above, after ${COLD} cold, ${RUNS} alternating runs of each, ${PAUSE} ms between rounds\n`);
   console.log(`Kuvert's commands: ${CLIENT === 'kept' ? 'written on one kept connection' : 'through Node\'s http module (keep-alive agent)'}.\n`);
   console.log('Delay from the command\'s start to its receipt at each subscriber, ms; every subscriber got every change'
     + ' (a round waits for all of them, up to 20 s, or the run fails). Memory and threads of the server process, the most seen during the rounds.\n');

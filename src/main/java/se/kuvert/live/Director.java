@@ -49,7 +49,8 @@ public final class Director implements AutoCloseable {
      * screens have drawn the last change (a browser takes some 20-50 ms, and a kiosk's may run on this machine), and
      * before a presenter's next tap, seconds later. Taps that come quicker are rendered as they come, so rendering
      * ahead never competes with a run of them. Rendered 10 ms after each change instead, the benchmark's taps in
-     * Chromium, 20-60 ms apart, had their p95 at 77-85 ms against 37-52 without (BENCHMARKS.md, "The twelfth round").
+     * Chromium, 20-60 ms apart, read p95 77-85 ms in three runs of four, against 37-52 without (BENCHMARKS.md,
+     * "The twelfth round").
      */
     static final long AHEAD_AFTER_QUIET_MILLIS = 250;
     /** One thread for every Director of the process (a server has one; the tests make many). */
