@@ -91,6 +91,12 @@ public final class Screens {
     private final Map<String, Stream> streams = new java.util.HashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile Expectation expected = new Expectation(0, Instant.EPOCH, 0, 0);
+    /**
+     * Since when each recent version was expected (under this lock): a screen is behind from the first version it
+     * missed, not from the newest, so one stuck on an old version stays amber while the show moves on.
+     */
+    private final java.util.TreeMap<Long, Instant> expectedSince = new java.util.TreeMap<>();
+    private static final int VERSIONS_KEPT = 256;
     private final Predicate<String> audioOutput;
     private List<Report> lastReports = List.of();
 
@@ -168,7 +174,14 @@ public final class Screens {
     public void expect(long version, int media, int sounds) {
         Expectation before = expected;
         if (before.version() != version || before.media() != media || before.sounds() != sounds) {
-            expected = new Expectation(version, clock.instant(), media, sounds);
+            Instant now = clock.instant();
+            synchronized (this) {
+                expectedSince.putIfAbsent(version, now);
+                while (expectedSince.size() > VERSIONS_KEPT) {
+                    expectedSince.pollFirstEntry();
+                }
+            }
+            expected = new Expectation(version, now, media, sounds);
             sweep();
         }
     }
@@ -337,6 +350,12 @@ public final class Screens {
         }
     }
 
+    /** Since when a screen showing {@code version} has missed a newer one (the oldest kept, for a very old version). */
+    private Instant missedSince(long version, Expectation exp) {
+        var missed = expectedSince.higherEntry(version);
+        return missed == null ? exp.versionSince() : missed.getValue();
+    }
+
     private Report report(Entry e, Instant now, Expectation exp) {
         int media = exp.media() + (e.kind.equals("display") && audioOutput.test(e.name) ? exp.sounds() : 0);
         boolean fresh = e.lastSeen != null && Duration.between(e.lastSeen, now).compareTo(GONE_AFTER) <= 0;
@@ -347,7 +366,7 @@ public final class Screens {
             health = Health.RED;
             cause = Cause.of(e.streams == 0 ? "notConnected" : "noHeartbeat");
         } else if (e.version >= 0 && e.version < exp.version()
-                && Duration.between(exp.versionSince(), now).compareTo(BEHIND_AFTER) > 0) {
+                && Duration.between(missedSince(e.version, exp), now).compareTo(BEHIND_AFTER) > 0) {
             health = Health.AMBER;
             cause = Cause.of("behind", e.version, exp.version());
         } else if (e.version < 0) {

@@ -74,6 +74,22 @@ class ScreensTest {
     }
 
     @Test
+    void a_screen_stuck_on_an_old_version_stays_behind_while_the_show_moves_on() {
+        String main = screens.connected("main", "display");
+        String side = screens.connected("side", "display");
+        screens.expect(3, 0);
+        screens.heartbeat(main, "main", "display", 3, 0, 0, 5L);
+        screens.expect(4, 0);
+        clock.advance(Duration.ofSeconds(3));
+        screens.heartbeat(main, "main", "display", 3, 0, 0, 5L);
+        screens.heartbeat(side, "side", "display", 4, 0, 0, 5L);
+        screens.expect(5, 0);
+        List<Screens.Report> now = screens.reports();
+        assertEquals("behind: shows version 3 of 5", now.get(0).problem(), "still behind, counted from version 4");
+        assertEquals(Screens.Health.GREEN, now.get(1).health(), "one change behind for a moment is not behind");
+    }
+
+    @Test
     void a_screen_that_has_not_loaded_every_medium_or_is_slow_is_amber() {
         screens.expect(1, 5);
         String main = screens.connected("main", "display");
