@@ -32,6 +32,9 @@ const STARTS = 3;
 const WARM = 20, COLD = 3, RUNS = 2, ROUND_TIMEOUT = 20_000;
 // Between rounds, ms: 20 lets the last writes settle; a ceremony's taps are a second or more apart (BENCH_PAUSE=1000)
 const PAUSE = Number(process.env.BENCH_PAUSE || 20);
+// Where Kuvert's rounds go back and forth from: "slide,step" (BENCH_AT=2,1: inside the first award's nominees);
+// by default the title, whose next slide starts an award
+const AT = process.env.BENCH_AT ? process.env.BENCH_AT.split(',').map(Number) : null;
 // Up to 100 subscribers a round is quick: 100 warm rounds a run, so that the p99 of the two runs is not their maximum
 const SMALL = 100, SMALL_WARM = 100;
 const warmRounds = n => n <= SMALL ? SMALL_WARM : WARM;
@@ -131,6 +134,11 @@ async function startKuvert() {
   children.push(child);
   await awaitHealth(port, 'Kuvert');
   const startup = now() - t0;
+  if (AT) {
+    const r = await request(port, 'POST', '/api/control', JSON.stringify({ action: 'goto', slide: AT[0], step: AT[1] }),
+      { Authorization: `Bearer ${TOKEN}` });
+    if (r.status !== 200) throw new Error(`goto ${AT}: ${r.status} ${r.text}`);
+  }
   let flip = 0;
   let kept = null;
   const command = via => () => {
