@@ -32,8 +32,8 @@ import java.util.function.Consumer;
 /**
  * Owns the live state: applies commands one at a time, checks {@code ifVersion}, bumps the version on every
  * change and appends it to the {@link Journal}, then tells the listeners (the screens' streams) and stores state and
- * log in SQLite in one transaction, and then tells the listeners that read what is stored. A moment after each
- * change it foresees the next ones ({@link #likely}), so the screens can have their events for them ready.
+ * log in SQLite in one transaction, and then tells the listeners that read what is stored. Once the show has stood
+ * still after a change, it foresees the next ones ({@link #likely}), so the screens can have their events ready.
  */
 public final class Director implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Director.class);
@@ -242,14 +242,14 @@ public final class Director implements AutoCloseable {
     public synchronized List<Snapshot> likely() {
         Snapshot before = current;
         List<Snapshot> out = new ArrayList<>(LIKELY.size());
-        for (Command command : before.run() == null ? List.<Command>of() : LIKELY) {
+        for (Command command : LIKELY) {
             try {
                 Snapshot after = move(before, command);
                 if (!after.state().samePlace(before.state())) {
                     out.add(versioned(before, after));
                 }
-            } catch (Transitions.Refused goesNowhere) {
-                // left out
+            } catch (Transitions.Refused noShow) {
+                // left out: with no show loaded, no move goes anywhere
             }
         }
         return out;
