@@ -12,6 +12,7 @@ import se.kuvert.web.Ahead;
 import se.kuvert.web.SseHub;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -33,13 +34,29 @@ public final class StateStream implements AutoCloseable {
     private Snapshot told;
     private final Supplier<String> lockedBy;
     /** The events of the likely next changes, rendered ahead (see {@link Ahead}). */
-    private final Ahead<Tools> ahead;
+    private final Ahead<Tools, Event> ahead;
 
     /** Everything a tools' event is made of, read when it is published; rendered later, maybe on another thread. */
     private record Tools(Snapshot snapshot, Segment segment, List<ToolState.Screen> screens,
                          List<ShowRepository.Summary> shows, String lockedBy) {
         ToolState state() {
             return ToolState.of(snapshot, segment, screens, shows, lockedBy);
+        }
+
+        /** The key of its event rendered ahead: all of it but the segment's start, which that event leaves out. */
+        Tools untimed() {
+            return new Tools(snapshot, new Segment(segment.key(), segment.award(), Instant.EPOCH), screens, shows, lockedBy);
+        }
+    }
+
+    /**
+     * A tools' event rendered ahead: whole, or with a gap for the segment's start time when it has one. A change that
+     * starts a segment (Next onto an award's first slide) starts it at its own moment, which no render ahead knows;
+     * the rest of its event is the same, so it is rendered ahead and the moment written in when the change comes.
+     */
+    private record Event(byte[] whole, SseHub.Cut gap) {
+        byte[] at(Segment segment) {
+            return gap == null ? whole : gap.with(Long.toString(segment.since().toEpochMilli()));
         }
     }
 
@@ -54,7 +71,7 @@ public final class StateStream implements AutoCloseable {
         told = director.snapshot();
         segment = segment.next(told, clock.instant());
         this.hub = new SseHub(EVENT, tools(told, segment).state().json(), heartbeatMillis);
-        this.ahead = new Ahead<>(tools -> hub.event(tools.state().json()));
+        this.ahead = new Ahead<>(this::render);
         screens.onChange(this::screensChanged);
     }
 
@@ -72,15 +89,25 @@ public final class StateStream implements AutoCloseable {
         told = snapshot;
         segment = segment.next(snapshot, clock.instant());
         Segment now = segment;
-        hub.publishEventLazilyIfChanged(() -> ahead.event(tools(snapshot, now)));
+        hub.publishEventLazilyIfChanged(() -> event(tools(snapshot, now)));
     }
 
     /** Called by the Director with its likely next changes: renders them ahead while a tool listens. */
     public void renderAhead(java.util.List<Snapshot> likely) {
         if (hub.size() > 0) {
             Segment from = segment();
-            ahead.prepare(likely.stream().map(s -> tools(s, from.next(s, clock.instant()))).toList());
+            ahead.prepare(likely.stream().map(s -> tools(s, from.next(s, clock.instant())).untimed()).toList());
         }
+    }
+
+    private byte[] event(Tools tools) {
+        return ahead.event(tools.untimed()).at(tools.segment());
+    }
+
+    /** The event of an {@link Tools#untimed} key. */
+    private Event render(Tools untimed) {
+        String[] json = untimed.state().aroundSegmentStart();
+        return json.length == 1 ? new Event(hub.event(json[0]), null) : new Event(null, hub.event(json[0], json[1]));
     }
 
     private synchronized Segment segment() {
@@ -90,7 +117,7 @@ public final class StateStream implements AutoCloseable {
     private synchronized void screensChanged() {
         Snapshot snapshot = told;
         Segment now = segment;
-        hub.publishEventLazilyIfChanged(() -> ahead.event(tools(snapshot, now)));
+        hub.publishEventLazilyIfChanged(() -> event(tools(snapshot, now)));
     }
 
     /** The operator console took or handed back the lock. */

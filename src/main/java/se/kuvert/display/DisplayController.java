@@ -35,7 +35,7 @@ public final class DisplayController implements AutoCloseable {
     private final SoundDesk sound;
     private final AudioOutput audio;
     /** The events of the likely next changes, rendered ahead: the room's first byte waits for no render. */
-    private final Ahead<Snapshot> ahead;
+    private final Ahead<Snapshot, byte[]> ahead;
 
     public DisplayController(Director director, Views views, Screens screens, long heartbeatMillis, SoundDesk sound,
                              AudioOutput audio) {

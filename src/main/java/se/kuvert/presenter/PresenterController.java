@@ -42,7 +42,7 @@ public final class PresenterController implements AutoCloseable {
     private final Predicate<Show> passedPreflight;
     private final Supplier<String> lockedBy;
     /** The panels of the likely next changes, rendered ahead (see {@link Ahead}). */
-    private final Ahead<Panel> ahead;
+    private final Ahead<Panel, byte[]> ahead;
 
     /** A panel and everything its render reads. */
     private record Panel(Snapshot snapshot, java.util.List<ShowRepository.Summary> shows, String lockedBy) {

@@ -42,7 +42,7 @@ public final class StageController implements AutoCloseable {
     private final SseHub hub;
     private volatile Segment segment = Segment.NONE;
     /** The monitors of the likely next changes, rendered ahead (see {@link Ahead}). */
-    private final Ahead<Monitor> ahead;
+    private final Ahead<Monitor, byte[]> ahead;
 
     /** A monitor and everything its render reads. */
     private record Monitor(Snapshot snapshot, Segment segment) {

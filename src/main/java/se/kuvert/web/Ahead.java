@@ -16,21 +16,24 @@ import java.util.function.Function;
  * screen's health, the lock, an edited show), is rendered then, as without this. What is kept is only ever sent for
  * an equal key: a winner rendered ahead stays on the server until the change that reveals it.
  */
-public final class Ahead<K> {
-    private record Kept<K>(K key, byte[] event) {
+public final class Ahead<K, E> {
+    private record Kept<K, E>(K key, E event) {
     }
 
-    private final Function<K, byte[]> render;
-    private volatile List<Kept<K>> kept = List.of();
+    private final Function<K, E> render;
+    private volatile List<Kept<K, E>> kept = List.of();
 
-    /** {@code render}: the event for a key, a pure function of it (and of what never changes while the server runs). */
-    public Ahead(Function<K, byte[]> render) {
+    /**
+     * {@code render}: the event for a key (its bytes, or what they are made from when the change comes), a pure
+     * function of it (and of what never changes while the server runs).
+     */
+    public Ahead(Function<K, E> render) {
         this.render = Objects.requireNonNull(render);
     }
 
     /** The event for {@code key}: one rendered ahead when it was rendered for an equal key, else rendered now. */
-    public byte[] event(K key) {
-        for (Kept<K> k : kept) {
+    public E event(K key) {
+        for (Kept<K, E> k : kept) {
             if (k.key().equals(key)) {
                 return k.event();
             }
@@ -43,10 +46,10 @@ public final class Ahead<K> {
      * equal key is kept as it is, not rendered again).
      */
     public void prepare(List<K> keys) {
-        List<Kept<K>> before = kept;
-        List<Kept<K>> now = new ArrayList<>(keys.size());
+        List<Kept<K, E>> before = kept;
+        List<Kept<K, E>> now = new ArrayList<>(keys.size());
         for (K key : keys) {
-            Kept<K> same = before.stream().filter(k -> k.key().equals(key)).findFirst().orElse(null);
+            Kept<K, E> same = before.stream().filter(k -> k.key().equals(key)).findFirst().orElse(null);
             now.add(same != null ? same : new Kept<>(key, render.apply(key)));
         }
         kept = List.copyOf(now);

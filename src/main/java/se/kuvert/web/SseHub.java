@@ -182,6 +182,30 @@ public final class SseHub implements AutoCloseable {
         return format(event, payload);
     }
 
+    /**
+     * This stream's event for the one-line payload {@code before + x + after}, cut where {@code x} goes: the bytes
+     * before it and after it, for an event rendered before {@code x} is known (the moment of the change that sends it).
+     */
+    public Cut event(String before, String after) {
+        if (before.indexOf('\n') >= 0 || after.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("a cut event's payload is one line");
+        }
+        return new Cut(("event: " + event + "\ndata: " + before).getBytes(StandardCharsets.UTF_8),
+                (after + "\n\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An event with a gap: {@link #with} fills it. */
+    public record Cut(byte[] head, byte[] tail) {
+        /** The event with {@code x} in its gap (x as UTF-8). */
+        public byte[] with(String x) {
+            byte[] middle = x.getBytes(StandardCharsets.UTF_8);
+            byte[] out = java.util.Arrays.copyOf(head, head.length + middle.length + tail.length);
+            System.arraycopy(middle, 0, out, head.length, middle.length);
+            System.arraycopy(tail, 0, out, head.length + middle.length, tail.length);
+            return out;
+        }
+    }
+
     private void publishEventLazily(Supplier<byte[]> framed, boolean onlyIfChanged) {
         synchronized (this) {
             if (subscribers.isEmpty()) {

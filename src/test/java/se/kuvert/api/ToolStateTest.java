@@ -42,6 +42,10 @@ class ToolStateTest {
                     ToolState tools = ToolState.of(snapshot, Segment.NONE.next(snapshot, NOW), ToolState.screens(screens), shows,
                             slide % 2 == 0 ? null : "Ljudbordet");
                     assertEquals(JSON.writeValueAsString(tools), tools.json(), "slide " + slide + ", step " + step);
+                    String[] cut = tools.aroundSegmentStart();
+                    assertEquals(tools.segment() != null, cut.length == 2, "cut around the segment's start when there is one");
+                    assertEquals(tools.json(), cut.length == 1 ? cut[0] : cut[0] + NOW.toEpochMilli() + cut[1],
+                            "slide " + slide + ", step " + step + ": cut around the segment's start, and filled in again");
                     places++;
                 }
             }

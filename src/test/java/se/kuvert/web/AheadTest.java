@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 class AheadTest {
     private final List<String> rendered = new ArrayList<>();
-    private final Ahead<String> ahead = new Ahead<>(key -> {
+    private final Ahead<String, byte[]> ahead = new Ahead<>(key -> {
         rendered.add(key);
         return ("event of " + key).getBytes(StandardCharsets.UTF_8);
     });

@@ -75,6 +75,17 @@ class SseHubTest {
     }
 
     @Test
+    void an_event_cut_for_a_gap_is_the_event_of_the_whole_once_filled() {
+        SseHub.Cut cut = hub.event("{\"åre\":", ",\"b\":\" \"}");
+        assertEquals(new String(hub.event("{\"åre\":1733081400000,\"b\":\" \"}"), StandardCharsets.UTF_8),
+                new String(cut.with("1733081400000"), StandardCharsets.UTF_8));
+        assertEquals(new String(hub.event("{\"åre\":,\"b\":\" \"}"), StandardCharsets.UTF_8),
+                new String(cut.with(""), StandardCharsets.UTF_8));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> hub.event("a\nb", ""),
+                "a payload of two lines is two data lines: no gap can be cut in it");
+    }
+
+    @Test
     void every_hub_shares_the_same_few_writer_threads() throws Exception {
         List<SseHub> more = new ArrayList<>();
         try {
