@@ -51,10 +51,12 @@ class RenderAheadTest extends GalaServerTest {
                 String stageHtml = DisplayController.stage(views, PublicSnapshot.of(now));
                 assertTrue(display.next().data().endsWith(stageHtml), where + ": the display's event is the stage rendered for it");
                 String monitor = stage.next().data();
+                assertFalse(monitor.contains(se.kuvert.live.Segment.OPEN_START_WRITTEN), where + ": an open start on the stage monitor");
                 assertTrue(monitor.contains("data-version=\"" + now.state().version() + "\"") && monitor.contains(stageHtml),
                         where + ": the stage monitor's event is its render for it");
                 assertTrue(presenter.next().data().contains("data-version=\"" + now.state().version() + "\""), where + ": the phone's panel");
                 JsonNode state = toolState(tools, now.state().version());
+                assertFalse(state.toString().contains(se.kuvert.live.Segment.OPEN_START_WRITTEN), where + ": an open start in the tools' state");
                 assertEquals(now.state().slide(), state.get("slide").asInt(), where + ": the tools' slide");
                 assertEquals(now.state().step(), state.get("step").asInt(), where + ": the tools' step");
                 assertEquals(now.state().blackout(), state.get("blackout").asBoolean(), where + ": the tools' blackout");
@@ -98,6 +100,41 @@ class RenderAheadTest extends GalaServerTest {
             for (SseRecorder.Event e : display.taken().subList(0, display.taken().size() - 1)) {
                 assertSealed(sealed, e.data(), "the display before the reveal");
             }
+        }
+    }
+
+    /**
+     * Next from the title starts the award's segment at its own moment; its events, rendered ahead while the show
+     * stood still, have the moment written in when the change comes, not the one they were rendered at.
+     */
+    @Test
+    void a_segment_started_by_a_change_rendered_ahead_starts_at_that_change(@org.junit.jupiter.api.io.TempDir java.nio.file.Path other)
+            throws Exception {
+        ManualClock clock = new ManualClock();
+        try (TestApp app = TestApp.start(other, "gala", clock);
+             SseRecorder tools = SseRecorder.withToken(app.http, app.url("/events/state"), TestApp.TOKEN);
+             SseRecorder stage = new SseRecorder(app.http, app.url("/events/stage"), app.presenterCookie())) {
+            tools.next();
+            stage.next();
+            app.control("{\"action\":\"next\"}");   // the show starts
+            long started = app.app.director().snapshot().state().version();
+            app.control("{\"action\":\"prev\"}");   // back at the title: no segment
+            assertTrue(toolState(tools, started).get("segment").isObject());
+            assertTrue(toolState(tools, started + 1).get("segment").isNull());
+            stage.next();
+            stage.next();
+            app.app.director().renderAhead();   // Next's events, with its segment
+            clock.advance(java.time.Duration.ofSeconds(90));
+            app.control("{\"action\":\"next\"}");
+            String millis = Long.toString(clock.instant().toEpochMilli());
+            JsonNode award = toolState(tools, started + 2);
+            assertEquals(millis, award.get("segment").get("startedAt").asText(), "the tools: " + award.get("segment"));
+            assertEquals(6, award.get("segment").get("minutes").asInt());
+            assertEquals("Årets kommun", award.get("segment").get("award").asText());
+            String monitor = stage.next().data();
+            assertTrue(monitor.contains("data-segment-started=\"" + millis + "\"") && monitor.contains("data-segment-minutes=\"6\""),
+                    "the stage monitor's countdown starts with the change: " + monitor.substring(0, Math.min(900, monitor.length())));
+            assertFalse(monitor.contains(se.kuvert.live.Segment.OPEN_START_WRITTEN), "no open start is ever sent");
         }
     }
 

@@ -12,7 +12,6 @@ import se.kuvert.web.Ahead;
 import se.kuvert.web.SseHub;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -34,7 +33,7 @@ public final class StateStream implements AutoCloseable {
     private Snapshot told;
     private final Supplier<String> lockedBy;
     /** The events of the likely next changes, rendered ahead (see {@link Ahead}). */
-    private final Ahead<Tools, Event> ahead;
+    private final Ahead<Tools, SseHub.Cut> ahead;
 
     /** Everything a tools' event is made of, read when it is published; rendered later, maybe on another thread. */
     private record Tools(Snapshot snapshot, Segment segment, List<ToolState.Screen> screens,
@@ -43,20 +42,9 @@ public final class StateStream implements AutoCloseable {
             return ToolState.of(snapshot, segment, screens, shows, lockedBy);
         }
 
-        /** The key of its event rendered ahead: all of it but the segment's start, which that event leaves out. */
-        Tools untimed() {
-            return new Tools(snapshot, new Segment(segment.key(), segment.award(), Instant.EPOCH), screens, shows, lockedBy);
-        }
-    }
-
-    /**
-     * A tools' event rendered ahead: whole, or with a gap for the segment's start time when it has one. A change that
-     * starts a segment (Next onto an award's first slide) starts it at its own moment, which no render ahead knows;
-     * the rest of its event is the same, so it is rendered ahead and the moment written in when the change comes.
-     */
-    private record Event(byte[] whole, SseHub.Cut gap) {
-        byte[] at(Segment segment) {
-            return gap == null ? whole : gap.with(Long.toString(segment.since().toEpochMilli()));
+        /** The key of its event rendered ahead: all of it but the segment's start, which that event leaves open. */
+        Tools openStart() {
+            return new Tools(snapshot, segment.openStart(), screens, shows, lockedBy);
         }
     }
 
@@ -96,18 +84,23 @@ public final class StateStream implements AutoCloseable {
     public void renderAhead(java.util.List<Snapshot> likely) {
         if (hub.size() > 0) {
             Segment from = segment();
-            ahead.prepare(likely.stream().map(s -> tools(s, from.next(s, clock.instant())).untimed()).toList());
+            ahead.prepare(likely.stream().map(s -> tools(s, from.next(s, clock.instant())).openStart()).toList());
         }
     }
 
+    /**
+     * The event of {@code tools}: rendered ahead with the segment's start left open, and the start written in; a
+     * change that starts a segment (Next onto an award's first slide) starts it at its own moment, which no render
+     * ahead knows.
+     */
     private byte[] event(Tools tools) {
-        return ahead.event(tools.untimed()).at(tools.segment());
+        SseHub.Cut open = ahead.event(tools.openStart());
+        return open != null ? open.with(tools.segment().startWritten()) : hub.event(tools.state().json());
     }
 
-    /** The event of an {@link Tools#untimed} key. */
-    private Event render(Tools untimed) {
-        String[] json = untimed.state().aroundSegmentStart();
-        return json.length == 1 ? new Event(hub.event(json[0]), null) : new Event(null, hub.event(json[0], json[1]));
+    /** The event of an {@link Tools#openStart} key, cut where the start goes; null when it cannot be cut there. */
+    private SseHub.Cut render(Tools open) {
+        return open.segment().cutAtStart(hub.event(open.state().json()));
     }
 
     private synchronized Segment segment() {

@@ -123,21 +123,6 @@ public record ToolState(@JsonUnwrapped State state, String title, String award, 
 
     /** This state as JSON: the fields of the record, in its order, as {@code ObjectMapper} writes it. */
     public String json() {
-        return json(null);
-    }
-
-    /**
-     * {@link #json()} cut around the segment's start time, the one value a change's own moment decides: what comes
-     * before it and what after it; or, with no segment's time in it, the whole of it alone.
-     */
-    String[] aroundSegmentStart() {
-        int[] at = {-1, -1};
-        String all = json(at);
-        return at[0] < 0 ? new String[] {all} : new String[] {all.substring(0, at[0]), all.substring(at[1])};
-    }
-
-    /** {@code segmentStart}, when given: where the segment's start time is written, from and to (characters). */
-    private String json(int[] segmentStart) {
         java.io.StringWriter out = new java.io.StringWriter(2048);
         try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
             g.writeStartObject();
@@ -171,11 +156,6 @@ public record ToolState(@JsonUnwrapped State state, String title, String award, 
                 g.writeStringField("award", segment.award());
                 g.writeNumberField("minutes", segment.minutes());
                 g.writeNumberField("startedAt", segment.startedAt());
-                if (segmentStart != null) {
-                    g.flush();   // the number is the last thing written, its digits as Long.toString writes them
-                    segmentStart[1] = out.getBuffer().length();
-                    segmentStart[0] = segmentStart[1] - Long.toString(segment.startedAt()).length();
-                }
                 g.writeEndObject();
             }
             g.writeArrayFieldStart("screens");

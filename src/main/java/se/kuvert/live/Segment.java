@@ -12,6 +12,14 @@ import java.util.Objects;
  */
 public record Segment(String key, Award award, Instant since) {
     public static final Segment NONE = new Segment(null, null, Instant.EPOCH);
+    /**
+     * The start of a segment whose start is not known yet: an event rendered ahead for a change that starts a segment
+     * (Next onto an award's first slide) is rendered with it, and its number, as written, is where the change writes
+     * its own moment in ({@link se.kuvert.web.SseHub.Cut}).
+     */
+    public static final Instant OPEN_START = Instant.ofEpochMilli(Long.MIN_VALUE);
+    /** {@link #OPEN_START} in epoch milliseconds, as an event writes it. */
+    public static final String OPEN_START_WRITTEN = Long.toString(Long.MIN_VALUE);
 
     /** The segment after {@code snapshot} went on screen at {@code now}: this one when the award is the same. */
     public Segment next(Snapshot snapshot, Instant now) {
@@ -25,5 +33,29 @@ public record Segment(String key, Award award, Instant since) {
 
     public Integer minutes() {
         return award == null ? null : award.minutes();
+    }
+
+    /** True when its start is shown: it has planned minutes, and a countdown from its start. */
+    public boolean timed() {
+        return minutes() != null;
+    }
+
+    /** This segment with its start left open (see {@link #OPEN_START}). */
+    public Segment openStart() {
+        return new Segment(key, award, OPEN_START);
+    }
+
+    /**
+     * {@code framed}, an event rendered with this segment (its start left open), as it is kept ahead: cut where the
+     * start is written, or whole when the start is not shown; null when the open start is not there exactly once
+     * (then the event is rendered when its change comes).
+     */
+    public se.kuvert.web.SseHub.Cut cutAtStart(byte[] framed) {
+        return timed() ? se.kuvert.web.SseHub.Cut.around(framed, OPEN_START_WRITTEN) : se.kuvert.web.SseHub.Cut.whole(framed);
+    }
+
+    /** Its start in epoch milliseconds, as an event writes it. */
+    public String startWritten() {
+        return Long.toString(since.toEpochMilli());
     }
 }

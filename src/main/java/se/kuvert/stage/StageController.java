@@ -42,10 +42,14 @@ public final class StageController implements AutoCloseable {
     private final SseHub hub;
     private volatile Segment segment = Segment.NONE;
     /** The monitors of the likely next changes, rendered ahead (see {@link Ahead}). */
-    private final Ahead<Monitor, byte[]> ahead;
+    private final Ahead<Monitor, SseHub.Cut> ahead;
 
     /** A monitor and everything its render reads. */
     private record Monitor(Snapshot snapshot, Segment segment) {
+        /** The key of its monitor rendered ahead: all of it but the segment's start, which that render leaves open. */
+        Monitor openStart() {
+            return new Monitor(snapshot, segment.openStart());
+        }
     }
 
     public StageController(Director director, Views views, Auth auth, Screens screens, Clock clock, long heartbeatMillis) {
@@ -56,7 +60,7 @@ public final class StageController implements AutoCloseable {
         this.clock = clock;
         track(director.snapshot());
         this.hub = new SseHub(EVENT, render(director.snapshot()), heartbeatMillis);
-        this.ahead = new Ahead<>(m -> hub.event(render(m.snapshot(), m.segment())));
+        this.ahead = new Ahead<>(this::render);
     }
 
     public void routes(RoutesConfig routes) {
@@ -73,14 +77,29 @@ public final class StageController implements AutoCloseable {
     public synchronized void changed(Snapshot snapshot) {
         track(snapshot);
         Monitor monitor = new Monitor(snapshot, segment);
-        hub.publishEventLazily(() -> ahead.event(monitor));
+        hub.publishEventLazily(() -> event(monitor));
+    }
+
+    /**
+     * The event of {@code monitor}: rendered ahead with the segment's start left open, and the start written in (a
+     * change that starts a segment starts it at its own moment, which no render ahead knows).
+     */
+    private byte[] event(Monitor monitor) {
+        SseHub.Cut open = ahead.event(monitor.openStart());
+        return open != null ? open.with(monitor.segment().startWritten())
+                : hub.event(render(monitor.snapshot(), monitor.segment()));
+    }
+
+    /** The event of a {@link Monitor#openStart} key, cut where the start goes; null when it cannot be cut there. */
+    private SseHub.Cut render(Monitor open) {
+        return open.segment().cutAtStart(hub.event(render(open.snapshot(), open.segment())));
     }
 
     /** Called by the Director with its likely next changes: renders them ahead while a stage monitor listens. */
     public void renderAhead(List<Snapshot> likely) {
         if (hub.size() > 0) {
             Segment from = segment;
-            ahead.prepare(likely.stream().map(s -> new Monitor(s, from.next(s, clock.instant()))).toList());
+            ahead.prepare(likely.stream().map(s -> new Monitor(s, from.next(s, clock.instant())).openStart()).toList());
         }
     }
 

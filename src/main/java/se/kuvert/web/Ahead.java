@@ -25,7 +25,8 @@ public final class Ahead<K, E> {
 
     /**
      * {@code render}: the event for a key (its bytes, or what they are made from when the change comes), a pure
-     * function of it (and of what never changes while the server runs).
+     * function of it (and of what never changes while the server runs); or null, kept too, for a key whose event is
+     * to be rendered when its change comes.
      */
     public Ahead(Function<K, E> render) {
         this.render = Objects.requireNonNull(render);

@@ -183,26 +183,52 @@ public final class SseHub implements AutoCloseable {
     }
 
     /**
-     * This stream's event for the one-line payload {@code before + x + after}, cut where {@code x} goes: the bytes
-     * before it and after it, for an event rendered before {@code x} is known (the moment of the change that sends it).
+     * An event rendered before one of its values is known (the moment of the change that sends it), with a mark
+     * written where that value goes: the bytes before the mark and after it; or, with no gap, the whole event in
+     * {@code head}. {@link #with} writes the value in.
      */
-    public Cut event(String before, String after) {
-        if (before.indexOf('\n') >= 0 || after.indexOf('\n') >= 0) {
-            throw new IllegalArgumentException("a cut event's payload is one line");
-        }
-        return new Cut(("event: " + event + "\ndata: " + before).getBytes(StandardCharsets.UTF_8),
-                (after + "\n\n").getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** An event with a gap: {@link #with} fills it. */
     public record Cut(byte[] head, byte[] tail) {
-        /** The event with {@code x} in its gap (x as UTF-8). */
+        /** An event with no gap. */
+        public static Cut whole(byte[] framed) {
+            return new Cut(framed, null);
+        }
+
+        /**
+         * {@code framed} cut around {@code mark}, or null unless the mark is in it exactly once (one that the content
+         * also has, a nominee named so, must not be filled in).
+         */
+        public static Cut around(byte[] framed, String mark) {
+            byte[] m = mark.getBytes(StandardCharsets.UTF_8);
+            int at = indexOf(framed, m, 0);
+            if (at < 0 || indexOf(framed, m, at + 1) >= 0) {
+                return null;
+            }
+            return new Cut(java.util.Arrays.copyOf(framed, at), java.util.Arrays.copyOfRange(framed, at + m.length, framed.length));
+        }
+
+        /** The event with {@code x} in its gap (as UTF-8); with no gap, the event as it is. */
         public byte[] with(String x) {
+            if (tail == null) {
+                return head;
+            }
             byte[] middle = x.getBytes(StandardCharsets.UTF_8);
             byte[] out = java.util.Arrays.copyOf(head, head.length + middle.length + tail.length);
             System.arraycopy(middle, 0, out, head.length, middle.length);
             System.arraycopy(tail, 0, out, head.length + middle.length, tail.length);
             return out;
+        }
+
+        private static int indexOf(byte[] in, byte[] what, int from) {
+            outer:
+            for (int i = from; i <= in.length - what.length; i++) {
+                for (int j = 0; j < what.length; j++) {
+                    if (in[i + j] != what[j]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
         }
     }
 

@@ -87,32 +87,6 @@ class StateStreamTest extends GalaServerTest {
         }
     }
 
-    /**
-     * Next from the title starts the award's segment at its own moment; its event, rendered ahead while the show
-     * stood still, has the moment written in when the change comes, not the one it was rendered at.
-     */
-    @Test
-    void a_segment_started_by_a_change_rendered_ahead_starts_at_that_change(@org.junit.jupiter.api.io.TempDir java.nio.file.Path other)
-            throws Exception {
-        ManualClock clock = new ManualClock();
-        try (TestApp app = TestApp.start(other, "gala", clock);
-             SseRecorder s = SseRecorder.withToken(app.http, app.url(StateStream.EVENTS), TestApp.TOKEN)) {
-            json(s.next());
-            app.control("{\"action\":\"next\"}");   // the show starts
-            app.control("{\"action\":\"prev\"}");   // back at the title: no segment
-            assertTrue(json(s.next()).get("segment").isObject());
-            assertTrue(json(s.next()).get("segment").isNull());
-            app.app.director().renderAhead();   // Next's event, with its segment
-            clock.advance(java.time.Duration.ofSeconds(90));
-            app.control("{\"action\":\"next\"}");
-            JsonNode award = json(s.next());
-            assertEquals(clock.instant().toEpochMilli(), award.get("segment").get("startedAt").asLong(),
-                    "the segment starts with the change: " + award.get("segment"));
-            assertEquals(6, award.get("segment").get("minutes").asInt());
-            assertEquals("Årets kommun", award.get("segment").get("award").asText());
-        }
-    }
-
     @Test
     void before_the_reveal_it_says_a_reveal_is_next_and_never_names_the_winner() throws Exception {
         t.control("{\"action\":\"goto\",\"slide\":3}");

@@ -42,10 +42,13 @@ class ToolStateTest {
                     ToolState tools = ToolState.of(snapshot, Segment.NONE.next(snapshot, NOW), ToolState.screens(screens), shows,
                             slide % 2 == 0 ? null : "Ljudbordet");
                     assertEquals(JSON.writeValueAsString(tools), tools.json(), "slide " + slide + ", step " + step);
-                    String[] cut = tools.aroundSegmentStart();
-                    assertEquals(tools.segment() != null, cut.length == 2, "cut around the segment's start when there is one");
-                    assertEquals(tools.json(), cut.length == 1 ? cut[0] : cut[0] + NOW.toEpochMilli() + cut[1],
-                            "slide " + slide + ", step " + step + ": cut around the segment's start, and filled in again");
+                    Segment segment = Segment.NONE.next(snapshot, NOW);
+                    String open = ToolState.of(snapshot, segment.openStart(), ToolState.screens(screens), shows,
+                            slide % 2 == 0 ? null : "Ljudbordet").json();
+                    assertEquals(segment.timed() ? 1 : 0, open.split(Segment.OPEN_START_WRITTEN, -1).length - 1,
+                            "slide " + slide + ": the open start is written once when the segment's start is shown: " + open);
+                    assertEquals(tools.json(), open.replace(Segment.OPEN_START_WRITTEN, segment.startWritten()),
+                            "slide " + slide + ", step " + step + ": rendered with the start open, and the start written in");
                     places++;
                 }
             }

@@ -76,13 +76,15 @@ class SseHubTest {
 
     @Test
     void an_event_cut_for_a_gap_is_the_event_of_the_whole_once_filled() {
-        SseHub.Cut cut = hub.event("{\"åre\":", ",\"b\":\" \"}");
-        assertEquals(new String(hub.event("{\"åre\":1733081400000,\"b\":\" \"}"), StandardCharsets.UTF_8),
-                new String(cut.with("1733081400000"), StandardCharsets.UTF_8));
-        assertEquals(new String(hub.event("{\"åre\":,\"b\":\" \"}"), StandardCharsets.UTF_8),
-                new String(cut.with(""), StandardCharsets.UTF_8));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> hub.event("a\nb", ""),
-                "a payload of two lines is two data lines: no gap can be cut in it");
+        byte[] open = hub.event("<p data-at=\"-1\">Åre</p>\n{\"åre\":@@,\"b\":\" \"}");
+        SseHub.Cut cut = SseHub.Cut.around(open, "@@");
+        assertEquals(new String(hub.event("<p data-at=\"-1\">Åre</p>\n{\"åre\":1733081400000,\"b\":\" \"}"), StandardCharsets.UTF_8),
+                new String(cut.with("1733081400000"), StandardCharsets.UTF_8), "a gap in the second of two data lines");
+        assertEquals(null, SseHub.Cut.around(hub.event("{\"a\":@@,\"b\":@@}"), "@@"),
+                "a mark that is there twice (the content has it too) is not cut");
+        assertEquals(null, SseHub.Cut.around(hub.event("{\"a\":1}"), "@@"), "nor one that is not there");
+        byte[] whole = hub.event("{\"a\":1}");
+        assertEquals(whole, SseHub.Cut.whole(whole).with("1733081400000"), "an event with no gap is sent as it is");
     }
 
     @Test
