@@ -35,6 +35,10 @@ const PAUSE = Number(process.env.BENCH_PAUSE || 20);
 // Where Kuvert's rounds go back and forth from: "slide,step" (BENCH_AT=2,1: inside the first award's nominees);
 // by default the title, whose next slide starts an award
 const AT = process.env.BENCH_AT ? process.env.BENCH_AT.split(',').map(Number) : null;
+// BENCH_ROOM=1: Kuvert's big screen and stage monitor are on too, as in a room (their events read and thrown away), so the
+// subscribers' stream is told after their renders; the peer has no screens
+const ROOM = process.env.BENCH_ROOM === '1';
+const STAGE_KEY = 'bench-stage-monitor-key';
 // Up to 100 subscribers a round is quick: 100 warm rounds a run, so that the p99 of the two runs is not their maximum
 const SMALL = 100, SMALL_WARM = 100;
 const warmRounds = n => n <= SMALL ? SMALL_WARM : WARM;
@@ -129,7 +133,8 @@ async function startKuvert() {
   const t0 = now();
   const child = spawn('java', ['--enable-native-access=ALL-UNNAMED', '-Dkuvert.timing=true', ...JAVA_OPTS, '-jar', JAR], {
     cwd: path.join(__dirname, '..', '..'),
-    env: { ...process.env, KUVERT_PORT: String(port), KUVERT_DATA_DIR: data, KUVERT_API_TOKEN: TOKEN, KUVERT_PRESENTER_PIN: '12345678' },
+    env: { ...process.env, KUVERT_PORT: String(port), KUVERT_DATA_DIR: data, KUVERT_API_TOKEN: TOKEN, KUVERT_PRESENTER_PIN: '12345678',
+      KUVERT_STAGE_KEY: STAGE_KEY },
     stdio: ['ignore', 'ignore', 'inherit'] });
   children.push(child);
   await awaitHealth(port, 'Kuvert');
@@ -139,6 +144,11 @@ async function startKuvert() {
       { Authorization: `Bearer ${TOKEN}` });
     if (r.status !== 200) throw new Error(`goto ${AT}: ${r.status} ${r.text}`);
   }
+  const screens = ROOM ? ['/events/display?screen=bench-display', `/events/stage?screen=bench-stage&key=${STAGE_KEY}`].map(url =>
+    http.get({ host: '127.0.0.1', port, path: url, agent: false, headers: { Accept: 'text/event-stream' } }, res => {
+      if (res.statusCode !== 200) throw new Error(`${url} ${res.statusCode}`);
+      res.resume();
+    }).on('error', () => { /* the server was stopped: the run is over */ })) : [];
   let flip = 0;
   let kept = null;
   const command = via => () => {
@@ -152,7 +162,7 @@ async function startKuvert() {
   return {
     name: 'Kuvert', port, child, startup,
     command: command(CLIENT), http: command('http'), kept: command('kept'),
-    close: () => { if (kept) kept.close(); },
+    close: () => { if (kept) kept.close(); screens.forEach(r => r.destroy()); },
     subscribe: onVersion => new Promise((resolve, reject) => {
       const req = http.get({ host: '127.0.0.1', port, path: `/events/${STREAM}`, agent: false,
         headers: { ...(STREAM === 'state' ? { Authorization: `Bearer ${TOKEN}` } : {}), Accept: 'text/event-stream' } }, res => {
@@ -356,7 +366,7 @@ async function main() {
   if (!fs.existsSync(JAR)) throw new Error(`no ${JAR}: build first (mvn -q -B -DskipTests package)`);
   console.log(`# Kuvert beside a reveal.js-multiplex-style socket.io relay`);
   console.log(`\n${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map(x => x.toFixed(1)).join(' ')}, ${new Date().toISOString()}`);
-  console.log(`jar: ${JAR}; Kuvert's subscribers on /events/${STREAM}\n`);
+  console.log(`jar: ${JAR}; Kuvert's subscribers on /events/${STREAM}${ROOM ? ', with a big screen and a stage monitor on' : ''}\n`);
   const started = await startups();
   const kuvert = await startKuvert();
   const peer = await startPeer();
