@@ -52,7 +52,7 @@ final class Journal {
 
     /** Appends {@code entry} with one write; when this returns, a killed server still has it. */
     void append(Entry entry) {
-        byte[] line = line(entry).getBytes(StandardCharsets.UTF_8);
+        byte[] line = line(entry);
         ByteBuffer buffer = ByteBuffer.wrap(line);
         try {
             while (buffer.hasRemaining()) {
@@ -114,7 +114,8 @@ final class Journal {
     // before its value otherwise, with %, tab, newline, carriage return and comma written as %25, %09, %0A, %0D, %2C;
     // an instant is its seconds, a dot and its nanoseconds.
 
-    static String line(Entry entry) {
+    /** The line of {@code entry}, as UTF-8, ending in its newline. */
+    static byte[] line(Entry entry) {
         LogEntry e = entry.log();
         LiveState to = e.to();
         StringBuilder b = new StringBuilder(192).append(FORMAT);
@@ -147,9 +148,13 @@ final class Journal {
                 first = false;
             }
         }
+        byte[] fields = b.toString().getBytes(StandardCharsets.UTF_8);
         CRC32 crc = new CRC32();
-        crc.update(b.toString().getBytes(StandardCharsets.UTF_8));
-        return field(b).append(Long.toHexString(crc.getValue())).append('\n').toString();
+        crc.update(fields);
+        byte[] end = ("\t" + Long.toHexString(crc.getValue()) + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] line = Arrays.copyOf(fields, fields.length + end.length);
+        System.arraycopy(end, 0, line, fields.length, end.length);
+        return line;
     }
 
     /** The entry of {@code line}, or null when it is cut short, changed or of another format. */

@@ -58,6 +58,10 @@ class JournalTest {
         return new Director(again, new ShowRepository(again), Clock.systemUTC());
     }
 
+    private static String text(byte[] line) {
+        return new String(line, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void a_line_reads_back_as_written_whatever_its_texts_hold() {
         LiveState from = new LiveState("gala,\t%", 3, 1, false, false, false, 0, null);
@@ -65,22 +69,22 @@ class JournalTest {
         Set<String> revealed = new LinkedHashSet<>(List.of("main", "a,b%2C", "c\nd"));
         Journal.Entry entry = new Journal.Entry(new LogEntry(Instant.parse("2026-05-01T19:30:00.123456Z"),
                 "Operatören\t\"Åsa\"\r\n%0A", "goto", "applied", from, to), revealed);
-        String line = Journal.line(entry);
+        String line = text(Journal.line(entry));
         assertEquals(1, line.split("\n", -1).length - 1, "one line: " + line);
         assertEquals(entry, Journal.parse(line.substring(0, line.length() - 1)));
 
         Journal.Entry none = new Journal.Entry(new LogEntry(Instant.EPOCH, null, "next", "applied", LiveState.EMPTY,
                 new LiveState(null, 0, 0, false, true, false, 7, null)), null);
-        assertEquals(none, Journal.parse(Journal.line(none).strip()));
+        assertEquals(none, Journal.parse(text(Journal.line(none)).strip()));
         Journal.Entry empty = new Journal.Entry(none.log(), Set.of());
-        assertEquals(Set.of(), Journal.parse(Journal.line(empty).strip()).revealed(), "no reveals is not 'not stored'");
+        assertEquals(Set.of(), Journal.parse(text(Journal.line(empty)).strip()).revealed(), "no reveals is not 'not stored'");
     }
 
     @Test
     void a_line_cut_short_or_changed_is_not_used() {
         director.apply(new Command.Load("gala"), null, "t");
-        String line = Journal.line(new Journal.Entry(new LogEntry(Instant.EPOCH, "t", "next", "applied",
-                LiveState.EMPTY, new LiveState("gala", 1, 0, false, false, false, 2, null)), null)).strip();
+        String line = text(Journal.line(new Journal.Entry(new LogEntry(Instant.EPOCH, "t", "next", "applied",
+                LiveState.EMPTY, new LiveState("gala", 1, 0, false, false, false, 2, null)), null))).strip();
         assertNull(Journal.parse(line.substring(0, line.length() - 3)));
         assertNull(Journal.parse(line.replace("\tgala\t", "\tgalb\t").replace("=gala", "=galb")));
         assertNull(Journal.parse(""));
@@ -99,7 +103,7 @@ class JournalTest {
 
         // Cut inside a letter of two bytes: read, not refused, and left out.
         byte[] accented = Journal.line(new Journal.Entry(new LogEntry(Instant.EPOCH, "Åsa Öberg", "next", "applied",
-                LiveState.EMPTY, new LiveState("gala", 1, 0, false, false, false, 3, null)), null)).getBytes(StandardCharsets.UTF_8);
+                LiveState.EMPTY, new LiveState("gala", 1, 0, false, false, false, 3, null)), null));
         int inside = new String(accented, StandardCharsets.UTF_8).indexOf('Ö');
         int cut = new String(accented, StandardCharsets.UTF_8).substring(0, inside).getBytes(StandardCharsets.UTF_8).length + 1;
         try {
@@ -210,9 +214,9 @@ class JournalTest {
         director.close();
         // As if the server was killed between its append and SQLite's commit, with a crash cutting a later line short.
         LiveState next = new LiveState("gala", 2, 0, false, false, false, at.version() + 1, Instant.parse("2026-05-01T18:00:00Z"));
-        String line = Journal.line(new Journal.Entry(new LogEntry(Instant.now(), "phone", "next", "applied", at, next), null));
-        String cut = Journal.line(new Journal.Entry(new LogEntry(Instant.now(), "phone", "next", "applied", next,
-                new LiveState("gala", 3, 0, false, false, false, at.version() + 2, next.startedAt())), null));
+        String line = text(Journal.line(new Journal.Entry(new LogEntry(Instant.now(), "phone", "next", "applied", at, next), null)));
+        String cut = text(Journal.line(new Journal.Entry(new LogEntry(Instant.now(), "phone", "next", "applied", next,
+                new LiveState("gala", 3, 0, false, false, false, at.version() + 2, next.startedAt())), null)));
         Files.writeString(file(), line + cut.substring(0, cut.length() / 2), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         Database again = databases.open(data);
         Director resumed = new Director(again, new ShowRepository(again), Clock.systemUTC());
