@@ -89,12 +89,12 @@ public final class StateStream implements AutoCloseable {
     }
 
     /**
-     * The event of {@code tools}: rendered ahead with the segment's start left open, and the start written in; a
-     * change that starts a segment (Next onto an award's first slide) starts it at its own moment, which no render
-     * ahead knows.
+     * The event of {@code tools}: rendered ahead with the segment's start left open, and the start written in (a
+     * change that starts a segment, Next onto an award's first slide, starts it at its own moment, which no render
+     * ahead knows); or rendered now.
      */
     private byte[] event(Tools tools) {
-        SseHub.Cut open = ahead.event(tools.openStart());
+        SseHub.Cut open = ahead.kept(tools.openStart());
         return open != null ? open.with(tools.segment().startWritten()) : hub.event(tools.state().json());
     }
 

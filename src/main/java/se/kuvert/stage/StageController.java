@@ -82,10 +82,10 @@ public final class StageController implements AutoCloseable {
 
     /**
      * The event of {@code monitor}: rendered ahead with the segment's start left open, and the start written in (a
-     * change that starts a segment starts it at its own moment, which no render ahead knows).
+     * change that starts a segment starts it at its own moment, which no render ahead knows); or rendered now.
      */
     private byte[] event(Monitor monitor) {
-        SseHub.Cut open = ahead.event(monitor.openStart());
+        SseHub.Cut open = ahead.kept(monitor.openStart());
         return open != null ? open.with(monitor.segment().startWritten())
                 : hub.event(render(monitor.snapshot(), monitor.segment()));
     }

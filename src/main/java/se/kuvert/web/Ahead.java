@@ -34,12 +34,21 @@ public final class Ahead<K, E> {
 
     /** The event for {@code key}: one rendered ahead when it was rendered for an equal key, else rendered now. */
     public E event(K key) {
+        E event = kept(key);
+        return event != null ? event : render.apply(key);
+    }
+
+    /**
+     * The event rendered ahead for a key equal to {@code key}, or null when there is none (then the caller renders
+     * it, maybe in another way than ahead: with what only the change knows).
+     */
+    public E kept(K key) {
         for (Kept<K, E> k : kept) {
             if (k.key().equals(key)) {
                 return k.event();
             }
         }
-        return render.apply(key);
+        return null;
     }
 
     /**

@@ -37,6 +37,14 @@ class AheadTest {
     }
 
     @Test
+    void only_what_is_kept_is_given_without_a_render() {
+        ahead.prepare(List.of("next"));
+        assertEquals("event of next", new String(ahead.kept(new String("next")), StandardCharsets.UTF_8));
+        assertEquals(null, ahead.kept("blackout"), "not foreseen: nothing kept, for the caller to render its own way");
+        assertEquals(List.of("next"), rendered, "nothing rendered for what was not kept");
+    }
+
+    @Test
     void preparing_again_renders_only_what_is_not_kept_and_forgets_what_is_no_longer_likely() {
         ahead.prepare(List.of("a", "b"));
         ahead.prepare(List.of("b", "c"));
