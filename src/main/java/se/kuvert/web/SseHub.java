@@ -219,14 +219,10 @@ public final class SseHub implements AutoCloseable {
         }
 
         private static int indexOf(byte[] in, byte[] what, int from) {
-            outer:
             for (int i = from; i <= in.length - what.length; i++) {
-                for (int j = 0; j < what.length; j++) {
-                    if (in[i + j] != what[j]) {
-                        continue outer;
-                    }
+                if (java.util.Arrays.equals(in, i, i + what.length, what, 0, what.length)) {
+                    return i;
                 }
-                return i;
             }
             return -1;
         }
