@@ -146,13 +146,13 @@ public final class App implements AutoCloseable {
         Supplier<String> lockedBy = () -> lock.label(Texts.of(director.snapshot().show()));
         PresenterController presenter = new PresenterController(director, views, auth, shows, screens, preflights::passed,
                 lockedBy, HEARTBEAT_MILLIS);
-        OperatorController operator = new OperatorController(director, views, auth, lock, clock, HEARTBEAT_MILLIS);
+        OperatorController operator = new OperatorController(director, views, auth, lock, HEARTBEAT_MILLIS);
         lock.onChange(presenter::lockChanged);
         lock.onChange(operator::lockChanged);
-        StageController stage = new StageController(director, views, auth, screens, clock, HEARTBEAT_MILLIS);
+        StageController stage = new StageController(director, views, auth, screens, HEARTBEAT_MILLIS);
         KioskController kiosk = new KioskController(director, views, screens, HEARTBEAT_MILLIS);
         ControlApi api = new ControlApi(director, auth, shows, display::subscribers, sound, lock);
-        StateStream tools = new StateStream(director, auth, shows, screens, lockedBy, clock, HEARTBEAT_MILLIS);
+        StateStream tools = new StateStream(director, auth, shows, screens, lockedBy, HEARTBEAT_MILLIS);
         lock.onChange(tools::lockChanged);
         AdminController admin = new AdminController(auth, shows, director, new MediaStore(settings.mediaDir()), views,
                 settings.mediaDir(), settings.slidesDir(), preflights);

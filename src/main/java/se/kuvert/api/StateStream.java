@@ -11,7 +11,7 @@ import se.kuvert.screens.Screens;
 import se.kuvert.web.Ahead;
 import se.kuvert.web.SseHub;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -26,7 +26,6 @@ public final class StateStream implements AutoCloseable {
     private final Auth auth;
     private final ShowRepository shows;
     private final Screens screens;
-    private final Clock clock;
     private final SseHub hub;
     private Segment segment = Segment.NONE;
     /** The last snapshot the Director told: a screen's change is sent with it, so the stream never goes back a version. */
@@ -49,15 +48,14 @@ public final class StateStream implements AutoCloseable {
     }
 
     /** {@code lockedBy}: who holds the operator console's lock, or null. */
-    public StateStream(Director director, Auth auth, ShowRepository shows, Screens screens, Supplier<String> lockedBy, Clock clock,
+    public StateStream(Director director, Auth auth, ShowRepository shows, Screens screens, Supplier<String> lockedBy,
                        long heartbeatMillis) {
         this.lockedBy = lockedBy;
         this.auth = auth;
         this.shows = shows;
         this.screens = screens;
-        this.clock = clock;
         told = director.snapshot();
-        segment = segment.next(told, clock.instant());
+        segment = segment.next(told, director.since());
         this.hub = new SseHub(EVENT, tools(told, segment).state().json(), heartbeatMillis);
         this.ahead = new Ahead<>(this::render);
         screens.onChange(this::screensChanged);
@@ -72,10 +70,10 @@ public final class StateStream implements AutoCloseable {
         routes.sse(EVENTS, hub::connect);
     }
 
-    /** Called by the Director after every change. */
-    public synchronized void changed(Snapshot snapshot) {
+    /** Called by the Director after every change, with the moment it was made. */
+    public synchronized void changed(Snapshot snapshot, Instant at) {
         told = snapshot;
-        segment = segment.next(snapshot, clock.instant());
+        segment = segment.next(snapshot, at);
         Segment now = segment;
         hub.publishEventLazilyIfChanged(() -> event(tools(snapshot, now)));
     }
@@ -84,7 +82,7 @@ public final class StateStream implements AutoCloseable {
     public void renderAhead(java.util.List<Snapshot> likely) {
         if (hub.size() > 0) {
             Segment from = segment();
-            ahead.prepare(likely.stream().map(s -> tools(s, from.next(s, clock.instant())).openStart()).toList());
+            ahead.prepare(likely.stream().map(s -> tools(s, from.next(s, Segment.OPEN_START)).openStart()).toList());
         }
     }
 
@@ -131,7 +129,7 @@ public final class StateStream implements AutoCloseable {
         var reports = ToolState.screens(screens.reports());
         var list = shows.list();
         return new se.kuvert.live.Warmup.Render("tools", s -> SseHub.format(EVENT,
-                ToolState.of(s, Segment.NONE.next(s, clock.instant()), reports, list, lockedBy.get()).json()).length);
+                ToolState.of(s, Segment.NONE.next(s, Instant.EPOCH), reports, list, lockedBy.get()).json()).length);
     }
 
     @Override

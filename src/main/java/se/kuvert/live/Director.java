@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -41,8 +42,8 @@ public final class Director implements AutoCloseable {
     private final ShowRepository shows;
     private final Clock clock;
     private final Journal journal;
-    private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<Snapshot>> storedListeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<Snapshot, Instant>> listeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<Snapshot, Instant>> storedListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<Snapshot>>> likelyListeners = new CopyOnWriteArrayList<>();
     /**
      * How long the show must have stood still before its likely next changes are rendered ahead: long after the
@@ -65,6 +66,8 @@ public final class Director implements AutoCloseable {
     private final Queue<Pending> untold = new ArrayDeque<>();
     private final ReentrantLock telling = new ReentrantLock();
     private volatile Snapshot current;
+    /** When {@link #current} became the show's place: the moment of its change, or when the Director resumed it. */
+    private volatile Instant currentSince;
     /** The version of the last change appended to the journal (under the Director's lock). */
     private long journaled;
     /** The version of the last change stored in SQLite (by the thread that tells). */
@@ -83,17 +86,19 @@ public final class Director implements AutoCloseable {
         this.journal = new Journal(db.folder().resolve(Journal.FILE));
         LiveState state = catchUp(repository.load().orElse(LiveState.EMPTY));
         this.current = resume(state, state.rehearsal() ? Set.of() : null);
+        this.currentSince = clock.instant();
         this.journaled = state.version();
         this.stored = state.version();
     }
 
     /**
-     * A change to tell, a log entry to store, or both (a move of the show: its new state is stored with the entry), and
-     * {@code revealed} the awards revealed after it, when they are stored with it (see {@link LiveStateRepository}).
+     * A change to tell, made {@code at}; a log entry to store, or both (a move of the show: its new state is stored with
+     * the entry), and {@code revealed} the awards revealed after it, when they are stored with it (see
+     * {@link LiveStateRepository}).
      */
-    private record Pending(Snapshot change, LogEntry entry, Set<String> revealed) {
+    private record Pending(Snapshot change, Instant at, LogEntry entry, Set<String> revealed) {
         static Pending log(LogEntry entry) {
-            return new Pending(null, entry, null);
+            return new Pending(null, entry.at(), entry, null);
         }
 
         /** An edited show is told but not stored; a log entry alone is stored without a state. */
@@ -123,6 +128,14 @@ public final class Director implements AutoCloseable {
         return current;
     }
 
+    /**
+     * When the {@link #snapshot} became the show's place (the moment of its change, or of the Director's start): for
+     * a screen made before any command, so that every screen counts an award segment on screen from one moment.
+     */
+    public Instant since() {
+        return currentSince;
+    }
+
     /** True while {@code showId} is the live show and runs as a rehearsal (its sealed texts then leave the server to nobody). */
     public boolean rehearsing(String showId) {
         LiveState state = current.state();
@@ -135,6 +148,15 @@ public final class Director implements AutoCloseable {
      * in the journal, before SQLite has it: a listener that reads the control log registers with {@link #onStored}.
      */
     public void onChange(Consumer<Snapshot> listener) {
+        listeners.add((change, at) -> listener.accept(change));
+    }
+
+    /**
+     * As {@link #onChange(Consumer)}, told with the change the moment it was made (read once, under the Director's
+     * lock): every listener that counts time from a change, an award segment's start or a move in a run's timing,
+     * counts it from the same moment, the one in the control log.
+     */
+    public void onChange(BiConsumer<Snapshot, Instant> listener) {
         listeners.add(listener);
     }
 
@@ -176,6 +198,11 @@ public final class Director implements AutoCloseable {
 
     /** As {@link #onChange}, called after the change and its log entry are stored in SQLite (or failed to be). */
     public void onStored(Consumer<Snapshot> listener) {
+        storedListeners.add((change, at) -> listener.accept(change));
+    }
+
+    /** As {@link #onStored(Consumer)}, told with the moment the change was made (see {@link #onChange(BiConsumer)}). */
+    public void onStored(BiConsumer<Snapshot, Instant> listener) {
         storedListeners.add(listener);
     }
 
@@ -189,8 +216,9 @@ public final class Director implements AutoCloseable {
     private synchronized Outcome change(Command command, Long ifVersion, String who) {
         Snapshot before = current;
         LiveState from = before.state();
+        Instant now = clock.instant();
         if (ifVersion != null && ifVersion != from.version()) {
-            untold.add(Pending.log(new LogEntry(clock.instant(), who, command.action(), "stale", from, from)));
+            untold.add(Pending.log(new LogEntry(now, who, command.action(), "stale", from, from)));
             return new Outcome.Stale(before);
         }
         Snapshot after;
@@ -198,7 +226,7 @@ public final class Director implements AutoCloseable {
             after = command instanceof Command.Load load ? load(from, load)
                     : command instanceof Command.Undo ? undo(before) : move(before, command);
         } catch (Transitions.Refused e) {
-            untold.add(Pending.log(new LogEntry(clock.instant(), who, command.action(), "refused", from, from)));
+            untold.add(Pending.log(new LogEntry(now, who, command.action(), "refused", from, from)));
             return new Outcome.Refused(before, e.getMessage());
         }
         boolean changed = command instanceof Command.Load || !after.state().samePlace(from);
@@ -206,28 +234,29 @@ public final class Director implements AutoCloseable {
             if (command instanceof Command.Undo) {
                 history.pop();   // an edit moved the show onto that place already: the next undo goes further back
             }
-            untold.add(Pending.log(new LogEntry(clock.instant(), who, command.action(), "unchanged", from, from)));
+            untold.add(Pending.log(new LogEntry(now, who, command.action(), "unchanged", from, from)));
             return new Outcome.Applied(before, false);
         }
-        Snapshot next = versioned(before, after);
+        Snapshot next = versioned(before, after, now);
         LiveState versioned = next.state();
         Set<String> revealed = next.revealed();
         // A rehearsal's reveals are the stand-ins': they are never stored, so they never count (loading clears them).
         boolean unchanged = revealed.equals(before.revealed()) || versioned.rehearsal();
-        LogEntry entry = new LogEntry(clock.instant(), who, command.action(), "applied", from, versioned);
+        LogEntry entry = new LogEntry(now, who, command.action(), "applied", from, versioned);
         Set<String> toStore = unchanged && !(command instanceof Command.Load) ? null : revealed;
         journal(new Journal.Entry(entry, toStore));
         remember(command, from);
         current = next;
-        untold.add(new Pending(next, entry, toStore));
+        currentSince = now;
+        untold.add(new Pending(next, now, entry, toStore));
         return new Outcome.Applied(next, true);
     }
 
-    /** {@code after}, the place a command leads to from {@code before}, as the change it makes: the next version. */
-    private Snapshot versioned(Snapshot before, Snapshot after) {
+    /** {@code after}, the place a command leads to from {@code before}, as the change it makes {@code now}: the next version. */
+    private Snapshot versioned(Snapshot before, Snapshot after, Instant now) {
         LiveState to = after.state();
         LiveState versioned = new LiveState(to.showId(), to.slide(), to.step(), to.blackout(), to.logo(), to.loop(),
-                before.state().version() + 1, startedAt(to), to.rehearsal());
+                before.state().version() + 1, startedAt(to, now), to.rehearsal());
         return new Snapshot(versioned, after.show(), after.run(), revealed(after, versioned));
     }
 
@@ -246,7 +275,7 @@ public final class Director implements AutoCloseable {
             try {
                 Snapshot after = move(before, command);
                 if (!after.state().samePlace(before.state())) {
-                    out.add(versioned(before, after));
+                    out.add(versioned(before, after, clock.instant()));
                 }
             } catch (Transitions.Refused noShow) {
                 // left out: with no show loaded, no move goes anywhere
@@ -335,7 +364,8 @@ public final class Director implements AutoCloseable {
             if (Objects.equals(current.state().showId(), showId)) {
                 // In a rehearsal the edited show becomes a stand-in copy again, with the rehearsal's reveals kept.
                 current = resume(current.state(), current.revealed());
-                untold.add(new Pending(current, null, null));
+                currentSince = clock.instant();
+                untold.add(new Pending(current, currentSince, null, null));
             }
         }
         tell();
@@ -352,11 +382,11 @@ public final class Director implements AutoCloseable {
         try {
             Pending next;
             while ((next = nextUntold()) != null) {
-                tell(listeners, next.change());
+                tell(listeners, next);
                 if (next.entry() != null) {
                     store(next);
                 }
-                tell(storedListeners, next.change());
+                tell(storedListeners, next);
                 changed |= next.change() != null;
             }
         } finally {
@@ -367,13 +397,14 @@ public final class Director implements AutoCloseable {
         }
     }
 
-    private static void tell(List<Consumer<Snapshot>> listeners, Snapshot change) {
+    private static void tell(List<BiConsumer<Snapshot, Instant>> listeners, Pending pending) {
+        Snapshot change = pending.change();
         if (change == null) {
             return;
         }
-        for (Consumer<Snapshot> listener : listeners) {
+        for (BiConsumer<Snapshot, Instant> listener : listeners) {
             try {
-                listener.accept(change);
+                listener.accept(change, pending.at());
             } catch (RuntimeException e) {
                 LOG.error("A screen failed to take the change to version {}", change.state().version(), e);
             }
@@ -452,11 +483,11 @@ public final class Director implements AutoCloseable {
                 live, RunOfShow.of(live), Set.of());
     }
 
-    private Instant startedAt(LiveState to) {
+    private static Instant startedAt(LiveState to, Instant now) {
         if (to.startedAt() != null || (to.slide() == 0 && to.step() == 0)) {
             return to.startedAt();
         }
-        return clock.instant();
+        return now;
     }
 
     /**

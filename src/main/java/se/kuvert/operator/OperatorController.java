@@ -14,7 +14,7 @@ import se.kuvert.live.Snapshot;
 import se.kuvert.web.SseHub;
 import se.kuvert.web.Views;
 
-import java.time.Clock;
+import java.time.Instant;
 
 /**
  * The production technician's console, {@code /operator} (a presenter or admin session): program beside preview, the
@@ -32,17 +32,15 @@ public final class OperatorController implements AutoCloseable {
     private final Views views;
     private final Auth auth;
     private final ControlLock lock;
-    private final Clock clock;
     private final SseHub hub;
     private Segment segment = Segment.NONE;
 
-    public OperatorController(Director director, Views views, Auth auth, ControlLock lock, Clock clock, long heartbeatMillis) {
+    public OperatorController(Director director, Views views, Auth auth, ControlLock lock, long heartbeatMillis) {
         this.director = director;
         this.views = views;
         this.auth = auth;
         this.lock = lock;
-        this.clock = clock;
-        this.segment = segment.next(director.snapshot(), clock.instant());
+        this.segment = segment.next(director.snapshot(), director.since());
         this.hub = new SseHub(EVENT, render(director.snapshot()), heartbeatMillis);
     }
 
@@ -56,9 +54,9 @@ public final class OperatorController implements AutoCloseable {
         routes.sse(EVENTS, hub::connect);
     }
 
-    /** Called by the Director after every change. */
-    public synchronized void changed(Snapshot snapshot) {
-        segment = segment.next(snapshot, clock.instant());
+    /** Called by the Director after every change, with the moment it was made. */
+    public synchronized void changed(Snapshot snapshot, Instant at) {
+        segment = segment.next(snapshot, at);
         hub.publishLazily(() -> render(snapshot));
     }
 

@@ -21,7 +21,7 @@ import se.kuvert.web.Build;
 import se.kuvert.web.SseHub;
 import se.kuvert.web.Views;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -38,7 +38,6 @@ public final class StageController implements AutoCloseable {
     private final Views views;
     private final Auth auth;
     private final Screens screens;
-    private final Clock clock;
     private final SseHub hub;
     private volatile Segment segment = Segment.NONE;
     /** The monitors of the likely next changes, rendered ahead (see {@link Ahead}). */
@@ -52,13 +51,12 @@ public final class StageController implements AutoCloseable {
         }
     }
 
-    public StageController(Director director, Views views, Auth auth, Screens screens, Clock clock, long heartbeatMillis) {
+    public StageController(Director director, Views views, Auth auth, Screens screens, long heartbeatMillis) {
         this.director = director;
         this.views = views;
         this.auth = auth;
         this.screens = screens;
-        this.clock = clock;
-        track(director.snapshot());
+        track(director.snapshot(), director.since());
         this.hub = new SseHub(EVENT, render(director.snapshot()), heartbeatMillis);
         this.ahead = new Ahead<>(this::render);
     }
@@ -73,9 +71,9 @@ public final class StageController implements AutoCloseable {
         screens.route(routes, EVENTS, KIND, hub);
     }
 
-    /** Called by the Director after every change. */
-    public synchronized void changed(Snapshot snapshot) {
-        track(snapshot);
+    /** Called by the Director after every change, with the moment it was made. */
+    public synchronized void changed(Snapshot snapshot, Instant at) {
+        track(snapshot, at);
         Monitor monitor = new Monitor(snapshot, segment);
         hub.publishEventLazily(() -> event(monitor));
     }
@@ -99,7 +97,7 @@ public final class StageController implements AutoCloseable {
     public void renderAhead(List<Snapshot> likely) {
         if (hub.size() > 0) {
             Segment from = segment;
-            ahead.prepare(likely.stream().map(s -> new Monitor(s, from.next(s, clock.instant())).openStart()).toList());
+            ahead.prepare(likely.stream().map(s -> new Monitor(s, from.next(s, Segment.OPEN_START)).openStart()).toList());
         }
     }
 
@@ -130,8 +128,8 @@ public final class StageController implements AutoCloseable {
         }
     }
 
-    private void track(Snapshot snapshot) {
-        segment = segment.next(snapshot, clock.instant());
+    private void track(Snapshot snapshot, Instant at) {
+        segment = segment.next(snapshot, at);
     }
 
     private String render(Snapshot snapshot) {
@@ -141,7 +139,7 @@ public final class StageController implements AutoCloseable {
     /** For {@link se.kuvert.live.Warmup}: the stage monitor for a snapshot, rendered and dropped (its own segment). */
     public se.kuvert.live.Warmup.Render warmup() {
         return new se.kuvert.live.Warmup.Render("stage",
-                s -> SseHub.format(EVENT, render(s, Segment.NONE.next(s, clock.instant()))).length);
+                s -> SseHub.format(EVENT, render(s, Segment.NONE.next(s, Instant.EPOCH))).length);
     }
 
     private String render(Snapshot snapshot, Segment segment) {

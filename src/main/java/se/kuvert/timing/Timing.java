@@ -25,9 +25,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Records every run of a show for the timing report: listens to the Director's changes (register {@link #changed}
- * with {@code director.onChange}, after the screens) and stores what the big screen showed from when. A run starts
- * at each load and ends at the next; after a restart the running run goes on. The time of a change is taken when the
- * change is told; the rows are written by one thread of their own, in order, so a command does not wait for them
+ * with {@code director.onStored}) and stores what the big screen showed from when. A run starts at each load and
+ * ends at the next; after a restart the running run goes on. The time of a change is the moment it was made; the rows are written by one thread of their own, in order, so a command does not wait for them
  * (it cost a command 0.2–0.5 ms), and a report is read on that thread, after every change told before it. The rows
  * wait {@link #WRITE_DELAY_MILLIS} before they are written: woken at once, the writer took the core from the command
  * it was told by, which then answered and wrote to the screens 0.5 ms later (the peer benchmark, BENCHMARKS.md).
@@ -80,12 +79,14 @@ public final class Timing implements AutoCloseable {
         }
     }
 
-    /** For {@code director.onChange}: records a load as a new run, and every move of slide or cover. */
-    public synchronized void changed(Snapshot snapshot) {
+    /**
+     * For {@code director.onStored}: records a load as a new run, and every move of slide or cover, from {@code now},
+     * the moment the change was made (the one in the control log and on the stage monitor's countdown).
+     */
+    public synchronized void changed(Snapshot snapshot, Instant now) {
         if (snapshot.show() == null) {
             return;
         }
-        Instant now = clock.instant();
         boolean newVersion = snapshot.state().version() != version;
         version = snapshot.state().version();
         if (run == null || !sameShow(run, snapshot) || (newVersion && loaded(snapshot))) {
@@ -134,7 +135,7 @@ public final class Timing implements AutoCloseable {
             plan = repository.plan(stored.id);
             List<Move> moves = repository.moves(stored.id);
             place = moves.isEmpty() ? null : moves.get(moves.size() - 1).place();
-            changed(snapshot);
+            changed(snapshot, clock.instant());
             return;
         }
         start(snapshot, clock.instant());

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -51,6 +52,17 @@ public final class Stopwatch {
         }
         return value -> {
             listener.accept(value);
+            mark("told: " + name);
+        };
+    }
+
+    /** {@code listener}, told with a second value, marking when it is done as "told: {@code name}". */
+    public static <T, U> BiConsumer<T, U> told(String name, BiConsumer<T, U> listener) {
+        if (!ON) {
+            return listener;
+        }
+        return (value, more) -> {
+            listener.accept(value, more);
             mark("told: " + name);
         };
     }
