@@ -42,10 +42,6 @@ const STAGE_KEY = 'bench-stage-monitor-key';
 // Up to 100 subscribers a round is quick: 100 warm rounds a run, so that the p99 of the two runs is not their maximum
 const SMALL = 100, SMALL_WARM = 100;
 const warmRounds = n => n <= SMALL ? SMALL_WARM : WARM;
-// Up to this many subscribers both servers are measured at once, round by round in turns (measureInTurns); above it,
-// in RUNS alternating runs of one server at a time (two sets of 10 000 sockets would load the client twice over).
-// BENCH_IN_TURNS=0: runs at every size, as before 3 December
-const IN_TURNS_UP_TO = process.env.BENCH_IN_TURNS === '0' ? 0 : 1000;
 // kept: each command's request written as bytes on one kept connection; http: Node's http module with a keep-alive agent
 const CLIENT = process.env.BENCH_CLIENT || 'kept';
 const deadline = Date.now() + 20 * 60_000; // the whole run, whatever happens
@@ -254,13 +250,11 @@ async function settle(target) {
   return now() - t0;
 }
 
-// n subscribers of target, connected in batches of 50: round() sends one command and resolves with each subscriber's
-// delay once every one of them has it
-async function panel(target, n, stats) {
+async function measure(target, n, stats, command = target.command) {
   const seen = new Array(n).fill(0);
   let waiting = null; // { version, t0, at: [], left }
   const subs = [];
-  for (let i = 0; i < n; i += 50) {
+  for (let i = 0; i < n; i += 50) { // connect in batches of 50
     const batch = [];
     for (let j = i; j < Math.min(n, i + 50); j++) {
       batch.push(target.subscribe(v => {
@@ -274,8 +268,9 @@ async function panel(target, n, stats) {
     subs.push(...await Promise.all(batch));
     checkDeadline();
   }
-  return {
-    round: async (command = target.command) => {
+  const delays = [];
+  try {
+    for (let r = 0; r < COLD + warmRounds(n); r++) {
       const version = seen.reduce((a, b) => Math.max(a, b), 0) + 1;
       const arrived = new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`${target.name}: only ${n - waiting.left} of ${n} got version ${version}`)), ROUND_TIMEOUT);
@@ -283,50 +278,17 @@ async function panel(target, n, stats) {
       });
       await command();
       await arrived;
-      const delays = waiting.at;
+      if (r >= COLD) for (const d of waiting.at) delays.push(d);
       if (stats) { const s = processStats(target.child); stats.rss = Math.max(stats.rss || 0, s.rss); stats.threads = Math.max(stats.threads || 0, s.threads); }
       waiting = null;
       await sleep(PAUSE); // let the last writes settle before the next round
       checkDeadline();
-      return delays;
-    },
-    close: () => subs.forEach(s => s.close()),
-  };
-}
-
-// one run: n subscribers, COLD rounds, then the warm rounds' delays
-async function measure(target, n, stats, command = target.command) {
-  const p = await panel(target, n, stats);
-  const delays = [];
-  try {
-    for (let r = 0; r < COLD + warmRounds(n); r++) {
-      const at = await p.round(command);
-      if (r >= COLD) delays.push(...at);
     }
   } finally {
-    p.close();
+    subs.forEach(s => s.close());
   }
   await sleep(300);
   return delays;
-}
-
-// Both servers with n subscribers each at once, their rounds taken in turns (Kuvert, peer, peer, Kuvert, ...): a
-// busy spell of the machine falls on both alike. As many warm rounds of each as RUNS runs of measure.
-async function measureInTurns(targets, n, stats) {
-  const panels = [];
-  try {
-    for (const t of targets) panels.push(await panel(t, n, stats[t.name]));
-    for (let r = 0; r < COLD; r++) for (const p of panels) await p.round();
-    const delays = targets.map(() => []);
-    for (let r = 0; r < RUNS * warmRounds(n); r++) {
-      const order = r % 2 === 0 ? [0, 1] : [1, 0];
-      for (const i of order) delays[i].push(...await panels[i].round());
-    }
-    return delays;
-  } finally {
-    panels.forEach(p => p.close());
-    await sleep(300);
-  }
 }
 
 async function noSubscribers(kuvert) {
@@ -426,13 +388,9 @@ async function main() {
   for (const n of SIZES) {
     const all = { Kuvert: [], peer: [] };
     const stats = { Kuvert: {}, peer: {} };
-    if (n <= IN_TURNS_UP_TO) {
-      [all.Kuvert, all.peer] = await measureInTurns([kuvert, peer], n, stats);
-    } else {
-      for (let run = 0; run < RUNS; run++) {
-        const order = run % 2 === 0 ? [kuvert, peer] : [peer, kuvert];
-        for (const target of order) for (const d of await measure(target, n, stats[target.name])) all[target.name].push(d);
-      }
+    for (let run = 0; run < RUNS; run++) {
+      const order = run % 2 === 0 ? [kuvert, peer] : [peer, kuvert];
+      for (const target of order) for (const d of await measure(target, n, stats[target.name])) all[target.name].push(d);
     }
     const k = all.Kuvert.sort((a, b) => a - b), p = all.peer.sort((a, b) => a - b);
     const timing = await serverTiming(kuvert);
@@ -448,7 +406,7 @@ async function main() {
     }
     await serverTiming(kuvert); // these rounds' stages are not the rows'
   }
-  console.log(`\n## Fan-out: ${SMALL_WARM} warm rounds up to ${SMALL} subscribers and ${WARM} above, after ${COLD} cold, ${RUNS} runs' worth of each: ${IN_TURNS_UP_TO ? `up to ${IN_TURNS_UP_TO} subscribers both servers at once, round by round in turns, above it ` : ''}${RUNS} alternating runs; ${PAUSE} ms between rounds\n`);
+  console.log(`\n## Fan-out: ${SMALL_WARM} warm rounds up to ${SMALL} subscribers and ${WARM} above, after ${COLD} cold, ${RUNS} alternating runs of each, ${PAUSE} ms between rounds\n`);
   console.log(`Kuvert's commands: ${CLIENT === 'kept' ? 'written on one kept connection' : 'through Node\'s http module (keep-alive agent)'}.\n`);
   console.log('Delay from the command\'s start to its receipt at each subscriber, ms; every subscriber got every change'
     + ' (a round waits for all of them, up to 20 s, or the run fails). Memory and threads of the server process, the most seen during the rounds.\n');
