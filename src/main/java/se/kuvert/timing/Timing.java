@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Records every run of a show for the timing report: listens to the Director's changes (register {@link #changed}
  * with {@code director.onStored}) and stores what the big screen showed from when. A run starts at each load and
- * ends at the next; after a restart the running run goes on. The time of a change is the moment it was made; the rows are written by one thread of their own, in order, so a command does not wait for them
- * (it cost a command 0.2–0.5 ms), and a report is read on that thread, after every change told before it. The rows
+ * ends at the next; after a restart the running run goes on. The time of a change is the moment it was made (after a
+ * restart, the Director's {@link Director#since}); the rows are written by one thread of their own, in order, so a
+ * command does not wait for them (it cost a command 0.2–0.5 ms), and a report is read on that thread, after every change told before it. The rows
  * wait {@link #WRITE_DELAY_MILLIS} before they are written: woken at once, the writer took the core from the command
  * it was told by, which then answered and wrote to the screens 0.5 ms later (the peer benchmark, BENCHMARKS.md).
  * {@link #close} writes what is still waiting.
@@ -63,7 +64,7 @@ public final class Timing implements AutoCloseable {
         this.clock = clock;
         writer.setKeepAliveTime(10, TimeUnit.SECONDS);
         writer.allowCoreThreadTimeOut(true);
-        resume(director.snapshot());
+        resume(director.snapshot(), director.since());
     }
 
     /** The run being recorded; its id is set by the writer thread when it has stored the run, before any later write. */
@@ -122,8 +123,8 @@ public final class Timing implements AutoCloseable {
         return RunReport.of(r, repository.plan(r.id()), repository.moves(r.id()), now);
     }
 
-    /** Picks up the running run after a restart; a show loaded before timing began (or another one) starts one now. */
-    private synchronized void resume(Snapshot snapshot) {
+    /** Picks up the running run after a restart; a show loaded before timing began (or another one) starts one {@code since}. */
+    private synchronized void resume(Snapshot snapshot, Instant since) {
         version = snapshot.state().version();
         Optional<Run> running = repository.running();
         if (snapshot.show() == null) {
@@ -135,10 +136,10 @@ public final class Timing implements AutoCloseable {
             plan = repository.plan(stored.id);
             List<Move> moves = repository.moves(stored.id);
             place = moves.isEmpty() ? null : moves.get(moves.size() - 1).place();
-            changed(snapshot, clock.instant());
+            changed(snapshot, since);
             return;
         }
-        start(snapshot, clock.instant());
+        start(snapshot, since);
     }
 
     private void start(Snapshot snapshot, Instant now) {
