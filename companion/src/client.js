@@ -19,7 +19,7 @@ export class KuvertClient extends EventEmitter {
 	 * @param {string} o.baseUrl e.g. http://127.0.0.1:7070
 	 * @param {string} o.token the API token (Authorization: Bearer)
 	 * @param {number} [o.retryMs] wait before reconnecting
-	 * @param {number} [o.silenceMs] a stream silent this long (Kuvert beats every 5 s) counts as dropped
+	 * @param {number} [o.silenceMs] a stream silent this long counts as dropped (Kuvert writes at least every 7.5 s)
 	 */
 	constructor({ baseUrl, token, retryMs = 1000, silenceMs = 12000 }) {
 		super()

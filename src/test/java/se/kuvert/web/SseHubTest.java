@@ -222,6 +222,24 @@ class SseHubTest {
         }
     }
 
+    @Test
+    void a_heartbeat_goes_only_to_a_stream_that_was_sent_nothing_for_half_a_beat() throws Exception {
+        // The hub beats every minute: this test beats it by hand, at moments of its own.
+        long halfABeat = Duration.ofSeconds(30).toNanos();
+        try (Wire wire = new Wire(server.port(), "/events")) {
+            assertEquals("retry: 1000\n\n" + event("payload 0"), wire.body(bytes("retry: 1000\n\n" + event("payload 0"))));
+            awaitSubscribers(1);
+            hub.publish("payload 1");
+            hub.beat(System.nanoTime() + halfABeat - 1_000_000_000L);   // a changing show: no heartbeat between
+            hub.publish("payload 2");
+            String changes = event("payload 1") + event("payload 2");
+            assertEquals(changes, wire.body(bytes(changes)));
+            hub.beat(System.nanoTime() + halfABeat);   // half a beat after the last change, it beats again
+            hub.publish("payload 3");
+            assertEquals(": hb\n\n" + event("payload 3"), wire.body(bytes(": hb\n\n" + event("payload 3"))));
+        }
+    }
+
     private static int bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8).length;
     }
