@@ -173,7 +173,7 @@ public final class App implements AutoCloseable {
         director.onLikely(display::renderAhead);
         director.onLikely(presenter::renderAhead);
         director.onLikely(stage::renderAhead);
-        director.onLikely(tools::renderAhead);
+        director.onLikelySoon(tools::renderAhead);
         Javalin javalin = Server.create(settings.mediaDir(), Map.of(ControlApi.CONTROL, api::command), config -> {
             display.routes(config.routes);
             presenter.routes(config.routes);

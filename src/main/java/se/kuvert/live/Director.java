@@ -45,6 +45,7 @@ public final class Director implements AutoCloseable {
     private final List<BiConsumer<Snapshot, Instant>> listeners = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<Snapshot, Instant>> storedListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<Snapshot>>> likelyListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<Snapshot>>> likelySoonListeners = new CopyOnWriteArrayList<>();
     /**
      * How long the show must have stood still before its likely next changes are rendered ahead: long after the
      * screens have drawn the last change (a browser takes some 20-50 ms, and a kiosk's may run on this machine), and
@@ -54,6 +55,11 @@ public final class Director implements AutoCloseable {
      * "The twelfth round").
      */
     static final long AHEAD_AFTER_QUIET_MILLIS = 250;
+    /**
+     * How soon after a change the {@link #onLikelySoon} listeners render ahead: a render that takes microseconds and
+     * draws nothing (the tools' JSON), so it is ready for a Stream Deck's quick taps, and competes with no screen.
+     */
+    static final long AHEAD_SOON_MILLIS = 3;
     /** One thread for every Director of the process (a server has one; the tests make many). */
     private static final ScheduledExecutorService AHEAD = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "render-ahead");
@@ -62,6 +68,7 @@ public final class Director implements AutoCloseable {
     });
     /** The rendering ahead to come, once the show has stood still; put off by every change. */
     private final AtomicReference<ScheduledFuture<?>> ahead = new AtomicReference<>();
+    private final AtomicReference<ScheduledFuture<?>> aheadSoon = new AtomicReference<>();
     /** Changes and log entries made under the Director's lock, told and stored in the order they were made. */
     private final Queue<Pending> untold = new ArrayDeque<>();
     private final ReentrantLock telling = new ReentrantLock();
@@ -169,10 +176,26 @@ public final class Director implements AutoCloseable {
         likelyListeners.add(listener);
     }
 
-    /** Tells the {@link #onLikely} listeners now, on this thread (the scheduled telling calls this). */
+    /**
+     * As {@link #onLikely}, but {@link #AHEAD_SOON_MILLIS} after every change instead of after a quiet spell: for a
+     * render too small to compete with the screens drawing the change.
+     */
+    public void onLikelySoon(Consumer<List<Snapshot>> listener) {
+        likelySoonListeners.add(listener);
+    }
+
+    /** Tells the {@link #onLikely} and {@link #onLikelySoon} listeners now, on this thread. */
     public void renderAhead() {
+        renderAhead(likelySoonListeners);
+        renderAhead(likelyListeners);
+    }
+
+    private void renderAhead(List<Consumer<List<Snapshot>>> listeners) {
+        if (listeners.isEmpty()) {
+            return;
+        }
         List<Snapshot> likely = likely();
-        for (Consumer<List<Snapshot>> listener : likelyListeners) {
+        for (Consumer<List<Snapshot>> listener : listeners) {
             try {
                 listener.accept(likely);
             } catch (RuntimeException e) {
@@ -182,11 +205,17 @@ public final class Director implements AutoCloseable {
     }
 
     private void scheduleAhead() {
-        if (likelyListeners.isEmpty()) {
+        schedule(aheadSoon, likelySoonListeners, AHEAD_SOON_MILLIS);
+        schedule(ahead, likelyListeners, AHEAD_AFTER_QUIET_MILLIS);
+    }
+
+    /** Puts off the telling of {@code listeners} in {@code future} to {@code millis} from now. */
+    private void schedule(AtomicReference<ScheduledFuture<?>> future, List<Consumer<List<Snapshot>>> listeners, long millis) {
+        if (listeners.isEmpty()) {
             return;
         }
         try {
-            ScheduledFuture<?> before = ahead.getAndSet(AHEAD.schedule(this::renderAhead, AHEAD_AFTER_QUIET_MILLIS,
+            ScheduledFuture<?> before = future.getAndSet(AHEAD.schedule(() -> renderAhead(listeners), millis,
                     TimeUnit.MILLISECONDS));
             if (before != null) {
                 before.cancel(false);

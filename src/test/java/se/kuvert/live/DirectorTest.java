@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -202,6 +205,45 @@ class DirectorTest {
         assertTrue(moves > 10, "walked the whole show: " + moves);
         assertTrue(d.snapshot().revealed().contains(TestShows.gala().awards().get(0).id()), "the walk revealed the winner");
         d.close();
+    }
+
+    /**
+     * The tools' render ahead hears of the likely changes soon after every change, so that a Stream Deck's quick taps
+     * find their events ready; the screens' renders still wait for the show to stand still, and hear after it.
+     */
+    @Test
+    void soon_listeners_hear_the_likely_changes_after_each_change_and_before_the_quiet_ones() throws Exception {
+        director.apply(new Command.Load("gala"), null, "t");
+        BlockingQueue<Heard> heard = new LinkedBlockingQueue<>();   // in the order told, on the rendering thread
+        director.onLikely(likely -> heard.add(new Heard("quiet", places(likely))));
+        director.onLikelySoon(likely -> heard.add(new Heard("soon", places(likely))));
+        director.apply(new Command.Next(), null, "t");
+        List<LiveState> first = places(director.likely());
+        assertEquals(2, first.size(), "Next and Back from the second place");
+        assertEquals(new Heard("soon", first), heard.poll(10, TimeUnit.SECONDS), "told soon after the change");
+        director.apply(new Command.Next(), null, "t");
+        List<LiveState> second = places(director.likely());
+        // a slow machine may have stood still between the two taps, and told the quiet listener of the first place
+        List<Heard> told = new ArrayList<>();
+        for (Heard h = heard.poll(10, TimeUnit.SECONDS); h != null; h = heard.poll(10, TimeUnit.SECONDS)) {
+            told.add(h);
+            if (h.equals(new Heard("quiet", second))) {
+                break;
+            }
+        }
+        int soon = told.indexOf(new Heard("soon", second));
+        int quiet = told.indexOf(new Heard("quiet", second));
+        assertTrue(quiet >= 0, "the quiet listener heard once the show stood still: " + told);
+        assertTrue(soon >= 0 && soon < quiet, "the soon listener heard of the third place first: " + told);
+    }
+
+    private record Heard(String who, List<LiveState> places) {
+    }
+
+    /** Where each of {@code likely} goes, and with which version. */
+    private static List<LiveState> places(List<Snapshot> likely) {
+        return likely.stream().map(s -> new LiveState(s.state().showId(), s.state().slide(), s.state().step(), false, false,
+                false, s.state().version(), null)).toList();
     }
 
     /** The likely change that goes where {@code made} went is {@code made} in every field: version, start, reveals. */
