@@ -56,8 +56,8 @@ public final class Director implements AutoCloseable {
      */
     static final long AHEAD_AFTER_QUIET_MILLIS = 250;
     /**
-     * How soon after a change the {@link #onLikelySoon} listeners render ahead: a render that takes microseconds and
-     * draws nothing (the tools' JSON), so it is ready for a Stream Deck's quick taps, and competes with no screen.
+     * How soon after a change the {@link #onLikelySoon} listeners render ahead: a render of a tenth of a millisecond that
+     * draws nothing (the tools' JSON), ready for a Stream Deck's quick taps, and competes with no screen.
      */
     static final long AHEAD_SOON_MILLIS = 3;
     /** One thread for every Director of the process (a server has one; the tests make many). */

@@ -8,8 +8,9 @@ import java.util.function.Function;
 /**
  * One stream's events for the changes the show will most likely make next, rendered before they come. A ceremony's
  * taps are seconds apart and nearly all of them are Next, or Back after one too many: rendered while the show waits
- * ({@link se.kuvert.live.Director#onLikely}), the event is ready when the tap comes, and the stream's first byte does
- * not wait for its render (BENCHMARKS.md, "The twelfth round").
+ * ({@link se.kuvert.live.Director#onLikely}; the tools' small JSON soon after each change, for a Stream Deck's quick
+ * taps, {@link se.kuvert.live.Director#onLikelySoon}), the event is ready when the tap comes, and the stream's first
+ * byte does not wait for its render (BENCHMARKS.md, "The twelfth round").
  *
  * <p>The event is kept with its key: everything its render reads, compared with {@code equals}, so the render must be
  * a pure function of the key. A change that is not the one foreseen, or that finds anything in the key changed (a
