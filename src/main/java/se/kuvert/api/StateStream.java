@@ -37,6 +37,14 @@ public final class StateStream implements AutoCloseable {
     /** Everything a tools' event is made of, read when it is published; rendered later, maybe on another thread. */
     private record Tools(Snapshot snapshot, Segment segment, List<ToolState.Screen> screens,
                          List<ShowRepository.Summary> shows, String lockedBy) {
+        /** The record's own equality, written out to be quick (see {@link se.kuvert.web.Ahead}). */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Tools t && java.util.Objects.equals(snapshot, t.snapshot)
+                    && java.util.Objects.equals(segment, t.segment) && java.util.Objects.equals(screens, t.screens)
+                    && java.util.Objects.equals(shows, t.shows) && java.util.Objects.equals(lockedBy, t.lockedBy);
+        }
+
         ToolState state() {
             return ToolState.of(snapshot, segment, screens, shows, lockedBy);
         }

@@ -51,6 +51,13 @@ public record ToolState(@JsonUnwrapped State state, String title, String award, 
     }
 
     public record Screen(String name, String kind, String health, String problem) {
+        /** The record's own equality, written out to be quick: it is in the key of the tools' events rendered ahead. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Screen s && java.util.Objects.equals(health, s.health)
+                    && java.util.Objects.equals(name, s.name) && java.util.Objects.equals(kind, s.kind)
+                    && java.util.Objects.equals(problem, s.problem);
+        }
     }
 
     /** What a rundown depends on: the show and its run (by identity: a load or an edit makes new ones) and the reveals. */

@@ -19,6 +19,14 @@ public record LiveState(String showId, int slide, int step, boolean blackout, bo
         this(showId, slide, step, blackout, logo, loop, version, startedAt, false);
     }
 
+    /** The record's own equality, written out to be quick (see {@link se.kuvert.web.Ahead}). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LiveState s && version == s.version && slide == s.slide && step == s.step
+                && blackout == s.blackout && logo == s.logo && loop == s.loop && rehearsal == s.rehearsal
+                && java.util.Objects.equals(showId, s.showId) && java.util.Objects.equals(startedAt, s.startedAt);
+    }
+
     boolean samePlace(LiveState other) {
         return java.util.Objects.equals(showId, other.showId) && slide == other.slide && step == other.step
                 && blackout == other.blackout && logo == other.logo && loop == other.loop

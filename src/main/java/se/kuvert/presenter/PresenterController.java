@@ -46,6 +46,12 @@ public final class PresenterController implements AutoCloseable {
 
     /** A panel and everything its render reads. */
     private record Panel(Snapshot snapshot, java.util.List<ShowRepository.Summary> shows, String lockedBy) {
+        /** The record's own equality, written out to be quick (see {@link se.kuvert.web.Ahead}). */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Panel p && java.util.Objects.equals(snapshot, p.snapshot)
+                    && java.util.Objects.equals(shows, p.shows) && java.util.Objects.equals(lockedBy, p.lockedBy);
+        }
     }
 
     /**

@@ -45,6 +45,13 @@ public final class StageController implements AutoCloseable {
 
     /** A monitor and everything its render reads. */
     private record Monitor(Snapshot snapshot, Segment segment) {
+        /** The record's own equality, written out to be quick (see {@link se.kuvert.web.Ahead}). */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Monitor m && java.util.Objects.equals(snapshot, m.snapshot)
+                    && java.util.Objects.equals(segment, m.segment);
+        }
+
         /** The key of its monitor rendered ahead: all of it but the segment's start, which that render leaves open. */
         Monitor openStart() {
             return new Monitor(snapshot, segment.openStart());

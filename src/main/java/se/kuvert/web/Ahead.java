@@ -16,6 +16,12 @@ import java.util.function.Function;
  * a pure function of the key. A change that is not the one foreseen, or that finds anything in the key changed (a
  * screen's health, the lock, an edited show), is rendered then, as without this. What is kept is only ever sent for
  * an equal key: a winner rendered ahead stays on the server until the change that reveals it.
+ *
+ * <p>The keys are records, and their {@code equals} is written out, component by component, as the record's own would
+ * compare them (their {@code hashCode} stays the record's). The record's own goes through method handles, which the
+ * run command's quick compiler leaves slow when cold: on a tap after a quiet spell, finding the tools' event took
+ * 56 µs with it and 7 µs written out (BENCHMARKS.md, "Where the first byte goes, and the keys' equality written
+ * out"). {@code AheadKeysTest} holds each one to every component of its record.
  */
 public final class Ahead<K, E> {
     private record Kept<K, E>(K key, E event) {
