@@ -144,15 +144,32 @@ public final class Direct extends Handler.Wrapper {
             return new TooLarge();
         }
 
+        /**
+         * A command's few bytes nearly always come with its headers, in one chunk that holds the whole length: taken
+         * as they are, which saves a command some 17 µs of reading through a stream (BENCHMARKS.md, "Where the first
+         * byte goes"). A body in several chunks is read on as a stream, after the first.
+         */
         @Override
         public byte[] body() {
-            if (request.getLength() > Server.MAX_REQUEST_BYTES) {
+            long length = request.getLength();
+            if (length > Server.MAX_REQUEST_BYTES) {
                 throw refused();
             }
-            // Not closed: closing fails what is left of the request, and a refused one should still get its answer.
-            InputStream in = Content.Source.asInputStream(request);
             try {
-                byte[] bytes = in.readNBytes(Server.MAX_REQUEST_BYTES + 1);
+                Content.Chunk first = request.read();
+                if (Content.Chunk.isFailure(first)) {
+                    throw new IOException(first.getFailure());
+                }
+                byte[] head = new byte[0];
+                boolean whole = false;
+                if (first != null) {
+                    ByteBuffer in = first.getByteBuffer();
+                    head = new byte[in.remaining()];
+                    in.get(head);
+                    whole = first.isLast() || head.length == length;
+                    first.release();
+                }
+                byte[] bytes = whole ? head : rest(head);
                 if (bytes.length > Server.MAX_REQUEST_BYTES) {
                     throw refused();
                 }
@@ -160,6 +177,14 @@ public final class Direct extends Handler.Wrapper {
             } catch (IOException e) {
                 throw new UncheckedIOException("the request's body could not be read", e);
             }
+        }
+
+        /** {@code head} and the rest of the body, read as a stream, up to one byte past the limit. */
+        private byte[] rest(byte[] head) throws IOException {
+            // Not closed: closing fails what is left of the request, and a refused one should still get its answer.
+            InputStream in = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head),
+                    Content.Source.asInputStream(request));
+            return in.readNBytes(Server.MAX_REQUEST_BYTES + 1);
         }
     }
 }

@@ -121,6 +121,36 @@ class DirectTest {
         assertEquals(2, bodies.size(), "only the bodies within the limit reached the route");
     }
 
+    /**
+     * A command's few bytes are taken from the chunk they came in; a body in many chunks (Jetty reads at most its input
+     * buffer at a time) is the first chunk and the rest after it, in order, with or without a length.
+     */
+    @Test
+    void a_body_is_read_whole_and_in_order_in_one_chunk_or_many() throws Exception {
+        StringBuilder counted = new StringBuilder();
+        for (int i = 0; counted.length() < 100_000; i++) {
+            counted.append(i).append(',');
+        }
+        for (String sent : List.of("{\"action\":\"next\",\"name\":\"Åsa Öberg\"}", counted.toString())) {
+            byte[] bytes = sent.getBytes(StandardCharsets.UTF_8);
+            HttpResponse<String> withLength = post("/refuses", HttpRequest.BodyPublishers.ofByteArray(bytes));
+            assertEquals(200, withLength.statusCode());
+            assertBody(sent, withLength.body(), bytes.length + " bytes with a length");
+            HttpResponse<String> without = post("/refuses", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)));
+            assertBody(sent, without.body(), bytes.length + " bytes without a length");
+        }
+    }
+
+    /** {@code got} is {@code sent}; when not, says where they part (not the whole of a long body). */
+    private static void assertBody(String sent, String got, String what) {
+        int at = 0;
+        while (at < Math.min(sent.length(), got.length()) && sent.charAt(at) == got.charAt(at)) {
+            at++;
+        }
+        assertTrue(sent.equals(got), "the body as sent, " + what + ": " + got.length() + " characters of " + sent.length()
+                + ", the first difference at " + at);
+    }
+
     /** A client still sending a refused body reads the route's own answer: the rest is read and dropped, not reset. */
     @Test
     void a_route_that_refuses_a_body_itself_gets_its_answer_to_the_client() throws Exception {
