@@ -146,8 +146,8 @@ public final class Direct extends Handler.Wrapper {
 
         /**
          * A command's few bytes nearly always come with its headers, in one chunk that holds the whole length: taken
-         * as they are, which saves a command some 17 µs of reading through a stream (BENCHMARKS.md, "Where the first
-         * byte goes"). A body in several chunks is read on as a stream, after the first.
+         * as they are, which saves a command some 17 µs of reading through a stream (BENCHMARKS.md, "The body taken
+         * from its chunk"). A body in several chunks is read on as a stream, after the first.
          */
         @Override
         public byte[] body() {
