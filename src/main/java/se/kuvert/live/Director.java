@@ -68,6 +68,7 @@ public final class Director implements AutoCloseable {
     });
     /** The rendering ahead to come, once the show has stood still; put off by every change. */
     private final AtomicReference<ScheduledFuture<?>> ahead = new AtomicReference<>();
+    /** The soon rendering ahead to come ({@link #AHEAD_SOON_MILLIS} after the last change); put off by every change. */
     private final AtomicReference<ScheduledFuture<?>> aheadSoon = new AtomicReference<>();
     /** Changes and log entries made under the Director's lock, told and stored in the order they were made. */
     private final Queue<Pending> untold = new ArrayDeque<>();
