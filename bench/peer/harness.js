@@ -25,11 +25,15 @@ const JAVA_OPTS = process.env.KUVERT_JAVA_OPTS !== undefined ? process.env.KUVER
 // state: GET /events/state with the API token (JSON, what a tool such as Companion reads); display: GET /events/display
 // (the big screen's HTML, no login)
 const STREAM = process.env.BENCH_STREAM || 'state';
+// BENCH_TIMING=0: the server's stopwatch off (no stages printed), to see what the stopwatch itself costs the fan-out
+const TIMING = process.env.BENCH_TIMING !== '0';
+// BENCH_ROUNDS=1: every round's first, median and last receipt on standard error, to see which rounds set a p99
+const ROUNDS = process.env.BENCH_ROUNDS === '1';
 const SIZES = (process.env.BENCH_SIZES || '1,100,1000,10000').split(',').map(Number);
 // BENCH_TAP=0 skips tap to display in Chromium (the Java side: mvn exec:exec -Dbench.main=se.kuvert.bench.Tap)
 const TAP = process.env.BENCH_TAP !== '0';
 const STARTS = 3;
-const WARM = 20, COLD = 3, RUNS = 2, ROUND_TIMEOUT = 20_000;
+const WARM = Number(process.env.BENCH_WARM || 20), COLD = 3, RUNS = 2, ROUND_TIMEOUT = 20_000;
 // Between rounds, ms: 20 lets the last writes settle; a ceremony's taps are a second or more apart (BENCH_PAUSE=1000)
 const PAUSE = Number(process.env.BENCH_PAUSE || 20);
 // Where Kuvert's rounds go back and forth from: "slide,step" (BENCH_AT=2,1: inside the first award's nominees);
@@ -131,7 +135,7 @@ async function startKuvert() {
   const port = await freePort();
   const data = fs.mkdtempSync(path.join(os.tmpdir(), 'kuvert-bench-'));
   const t0 = now();
-  const child = spawn('java', ['--enable-native-access=ALL-UNNAMED', '-Dkuvert.timing=true', ...JAVA_OPTS, '-jar', JAR], {
+  const child = spawn('java', ['--enable-native-access=ALL-UNNAMED', `-Dkuvert.timing=${TIMING}`, ...JAVA_OPTS, '-jar', JAR], {
     cwd: path.join(__dirname, '..', '..'),
     env: { ...process.env, KUVERT_PORT: String(port), KUVERT_DATA_DIR: data, KUVERT_API_TOKEN: TOKEN, KUVERT_PRESENTER_PIN: '12345678',
       KUVERT_STAGE_KEY: STAGE_KEY },
@@ -276,9 +280,16 @@ async function measure(target, n, stats, command = target.command) {
         const timer = setTimeout(() => reject(new Error(`${target.name}: only ${n - waiting.left} of ${n} got version ${version}`)), ROUND_TIMEOUT);
         waiting = { version, t0: now(), at: new Array(n), left: n, done: () => { clearTimeout(timer); resolve(); } };
       });
+      const cpu0 = ROUNDS ? process.cpuUsage() : null;
       await command();
       await arrived;
+      const cpu = ROUNDS ? process.cpuUsage(cpu0) : null;
       if (r >= COLD) for (const d of waiting.at) delays.push(d);
+      if (ROUNDS) {
+        const at = waiting.at.slice().sort((a, b) => a - b);
+        process.stderr.write(`${target.name} n=${n} at ${Date.now() - Math.round(now() - waiting.t0)} round ${r}: first ${fmt(at[0])} p50 ${fmt(pct(at, 50))} last ${fmt(at[n - 1])}`
+          + ` client cpu ${fmt((cpu.user + cpu.system) / 1000)} ms\n`);
+      }
       if (stats) { const s = processStats(target.child); stats.rss = Math.max(stats.rss || 0, s.rss); stats.threads = Math.max(stats.threads || 0, s.threads); }
       waiting = null;
       await sleep(PAUSE); // let the last writes settle before the next round
