@@ -27,7 +27,8 @@ const JAVA_OPTS = process.env.KUVERT_JAVA_OPTS !== undefined ? process.env.KUVER
 const STREAM = process.env.BENCH_STREAM || 'state';
 // BENCH_TIMING=0: the server's stopwatch off (no stages printed), to see what the stopwatch itself costs the fan-out
 const TIMING = process.env.BENCH_TIMING !== '0';
-// BENCH_ROUNDS=1: every round's first, median and last receipt on standard error, to see which rounds set a p99
+// BENCH_ROUNDS=1: every round's first, median and last receipt and this client's CPU time for it, on standard error,
+// to see which rounds set a p99 and whether the client or the server made them slow
 const ROUNDS = process.env.BENCH_ROUNDS === '1';
 const SIZES = (process.env.BENCH_SIZES || '1,100,1000,10000').split(',').map(Number);
 // BENCH_TAP=0 skips tap to display in Chromium (the Java side: mvn exec:exec -Dbench.main=se.kuvert.bench.Tap)
