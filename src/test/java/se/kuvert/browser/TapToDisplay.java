@@ -51,9 +51,10 @@ public final class TapToDisplay {
                 assertThat(panel).hasAttribute("data-version", String.valueOf(version + 1));
                 double tap = ((Number) phone.evaluate("() => window.__kuvert.taps[window.__kuvert.taps.length - 1]")).doubleValue();
                 double shown = ((Number) display.evaluate("v => window.__kuvert.shown[v]", String.valueOf(version + 1))).doubleValue();
-                latencies.add(shown - tap);
+                double latency = shown - tap;
+                latencies.add(latency);
                 if (System.getenv("BENCH_TAP_EACH") != null) {   // which taps are the slow ones, on standard error
-                    System.err.printf(java.util.Locale.ROOT, "tap to version %d: %.1f ms, %s%n", version + 1, shown - tap,
+                    System.err.printf(java.util.Locale.ROOT, "tap to version %d: %.1f ms, %s%n", version + 1, latency,
                             slide.getAttribute("class"));
                 }
             }
