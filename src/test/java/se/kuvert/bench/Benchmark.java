@@ -272,7 +272,8 @@ public final class Benchmark {
             if (Files.exists(archive)) {
                 options.add("-XX:SharedArchiveFile=" + archive);
             }
-            options.addAll(java.util.List.of("-Xmx352m", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.05"));
+            options.addAll(java.util.List.of("-Xmx352m", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.05",
+                    "-XX:CICompilerCount=1"));
             return options;
         }
 
