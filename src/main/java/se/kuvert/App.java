@@ -102,7 +102,12 @@ public final class App implements AutoCloseable {
         }
         App app = create(settings);
         if (Boolean.getBoolean("kuvert.exitAfterStart")) {
-            // The build's one start (pom.xml, class-data-archive): up, then down, so the JVM records its classes.
+            // The build's one start (pom.xml, class-data-archive): up, the warm-up and a night's first requests, then
+            // down, so the JVM records the classes they loaded.
+            app.warmup().run();
+            for (String problem : ArchiveRun.firstRequests(app.port(), app.credentials.apiToken())) {
+                LOG.warn("The class data archive's run: {}", problem);
+            }
             app.close();
             System.exit(0);
         }
