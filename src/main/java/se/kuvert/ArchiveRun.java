@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The build's one start (pom.xml, class-data-archive), which the JVM records into the class data archive the README's
- * run command maps: besides the start itself, the first requests of a night, so that their classes too come from the
- * archive instead of the jar: a start with these requests loaded 326 classes from the jar without them, 19 with them
- * (BENCHMARKS.md, "The twenty-first session").
+ * What the build's one start (pom.xml, class-data-archive) sends itself, so that the class data archive the README's
+ * run command maps holds the classes of a night's first requests as well as those of the start. A start and these
+ * requests loaded 326 classes from the jar with the archive of the start alone, 19 with this one (BENCHMARKS.md,
+ * "The twenty-first session").
  */
 final class ArchiveRun {
     private static final int TIMEOUT_MILLIS = 10_000;
