@@ -16,8 +16,8 @@ const { io } = require('socket.io-client');
 const JAR = path.resolve(process.argv[2] || path.join(__dirname, '..', '..', 'target', 'kuvert.jar'));
 const TOKEN = 'bench-token-0123456789abcdef';
 // The jar runs as the README runs it: the build's class data archive beside it, the heap capped and the JIT set to
-// compile early with its quick compiler, on one thread (KUVERT_JAVA_OPTS replaces all of them; the Java side, Benchmark.javaOptions,
-// has the same list)
+// compile early with its quick compiler, on one thread (KUVERT_JAVA_OPTS replaces all of them; the Java side,
+// Benchmark.javaOptions, has the same list)
 const ARCHIVE = JAR.replace(/\.jar$/, '.jsa');
 const JAVA_OPTS = process.env.KUVERT_JAVA_OPTS !== undefined ? process.env.KUVERT_JAVA_OPTS.split(' ').filter(Boolean)
   : [...(fs.existsSync(ARCHIVE) ? [`-XX:SharedArchiveFile=${ARCHIVE}`] : []), '-Xmx352m', '-XX:TieredStopAtLevel=1',
